@@ -1,0 +1,95 @@
+package tms.hsm;
+
+import java.util.Arrays;
+
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.AESWrapPadEngine;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * Wraps clear keys under the LMK with AES key wrap with padding (RFC 5649).
+ *
+ * <p>The wrapped payload is {@code 01 | usage code | length | key}: the usage and length sit under the wrap's
+ * integrity check, so a blob made for a MAK cannot be unwrapped as a TMK, whatever the record around it says.
+ * Usage codes are fixed here (not enum ordinals) so that reordering {@link KeyUsage} never breaks stored blobs.
+ */
+final class KeyWrap {
+
+    private static final byte PAYLOAD_FORMAT = 1;
+    private static final int HEADER = 3;
+
+    private final KeyParameter lmk;
+
+    KeyWrap(Lmk lmk) {
+        this.lmk = new KeyParameter(lmk.keyMaterial());
+    }
+
+    /** The blob for a clear key of the usage. */
+    byte[] wrap(KeyUsage usage, byte[] clearKey) {
+        byte[] payload = new byte[HEADER + clearKey.length];
+        payload[0] = PAYLOAD_FORMAT;
+        payload[1] = code(usage);
+        payload[2] = (byte) clearKey.length;
+        System.arraycopy(clearKey, 0, payload, HEADER, clearKey.length);
+        try {
+            AESWrapPadEngine engine = new AESWrapPadEngine();
+            engine.init(true, lmk);
+            return engine.wrap(payload, 0, payload.length);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    /** The clear key in the blob, refused unless it was wrapped under this LMK for this usage and length. */
+    byte[] unwrap(KeyUsage usage, int length, byte[] blob) {
+        if (blob.length < 16 || blob.length % 8 != 0) {
+            throw new HsmException("the " + usage + " key's blob has " + blob.length
+                    + " bytes; a blob of this module has a multiple of 8 bytes, at least 16: it is corrupt or from another HSM");
+        }
+        byte[] payload;
+        try {
+            AESWrapPadEngine engine = new AESWrapPadEngine();
+            engine.init(false, lmk);
+            payload = engine.unwrap(blob, 0, blob.length);
+        } catch (InvalidCipherTextException e) {
+            throw new HsmException("the " + usage + " key's blob does not unwrap under this LMK: it was altered, "
+                    + "or wrapped under another LMK", e);
+        }
+        try {
+            if (payload.length < HEADER || payload[0] != PAYLOAD_FORMAT || (payload[2] & 0xFF) != payload.length - HEADER) {
+                throw new HsmException("the " + usage + " key's blob unwraps to an unknown payload format");
+            }
+            KeyUsage bound = usageOf(payload[1]);
+            if (bound != usage) {
+                throw new HsmException("the blob holds a " + (bound == null ? "key of unknown usage" : bound + " key")
+                        + " but is presented as a " + usage + " key; a key can serve only its own usage");
+            }
+            if (payload[2] != length) {
+                throw new HsmException("the " + usage + " key's blob holds a " + (payload[2] & 0xFF)
+                        + "-byte key but is presented as " + length + " bytes");
+            }
+            return Arrays.copyOfRange(payload, HEADER, payload.length);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    private static byte code(KeyUsage usage) {
+        return switch (usage) {
+            case TMK -> 1;
+            case PIK -> 2;
+            case MAK -> 3;
+            case TDK -> 4;
+        };
+    }
+
+    private static KeyUsage usageOf(byte code) {
+        return switch (code) {
+            case 1 -> KeyUsage.TMK;
+            case 2 -> KeyUsage.PIK;
+            case 3 -> KeyUsage.MAK;
+            case 4 -> KeyUsage.TDK;
+            default -> null;
+        };
+    }
+}

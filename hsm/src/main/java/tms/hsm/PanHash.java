@@ -1,0 +1,58 @@
+package tms.hsm;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * The keyed PAN hash for look-ups: HMAC-SHA-256 over the PAN's ASCII digits, under a key derived from the LMK
+ * with HKDF-SHA-256 and a fixed label.
+ *
+ * <p>Because the key comes from the LMK, rotating the LMK changes every PAN hash: the LMK rotation issue must
+ * re-hash stored rows (or keep the old derivation until they are re-hashed).
+ */
+final class PanHash {
+
+    private static final byte[] LABEL = "tms.hsm pan-hash v1".getBytes(StandardCharsets.US_ASCII);
+    private static final int MIN_DIGITS = 12;
+    private static final int MAX_DIGITS = 19;
+
+    private final KeyParameter key;
+
+    PanHash(Lmk lmk) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
+        hkdf.init(new HKDFParameters(lmk.keyMaterial(), null, LABEL));
+        byte[] derived = new byte[32];
+        hkdf.generateBytes(derived, 0, derived.length);
+        this.key = new KeyParameter(derived);
+        java.util.Arrays.fill(derived, (byte) 0);
+    }
+
+    /** 64 lowercase hex characters; HsmException when the PAN is not 12 to 19 digits (the message never shows it). */
+    String of(String pan) {
+        if (pan == null) {
+            throw new HsmException("pan is null; expected 12 to 19 decimal digits");
+        }
+        if (pan.length() < MIN_DIGITS || pan.length() > MAX_DIGITS) {
+            throw new HsmException("pan has " + pan.length() + " characters; expected 12 to 19 decimal digits");
+        }
+        HMac hmac = new HMac(SHA256Digest.newInstance());
+        hmac.init(key);
+        for (int i = 0; i < pan.length(); i++) {
+            char c = pan.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new HsmException("pan has a character that is not a decimal digit at position " + (i + 1)
+                        + "; expected 12 to 19 decimal digits");
+            }
+            hmac.update((byte) c);
+        }
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+}

@@ -1,0 +1,361 @@
+package tms.hsm;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The software implementation on Bouncy Castle.
+ *
+ * <p>Clear keys exist only inside its methods (and, for MAKs, in a bounded cache of verified keys) and are
+ * zeroed once an operation is done with them, so that a later heap dump, core file or swapped page is less
+ * likely to hold them. Generated DES keys get odd parity; keys formed from components are kept exactly as the
+ * components XOR to, because terminals and the CUP test keys (16 x 22) use keys without parity and the check
+ * value must match theirs. Every public operation logs at DEBUG its name, the usages and check values involved
+ * and the result; never key bytes, blobs, MAB content or PANs.
+ */
+public final class SoftwareSecurityModule implements SecurityModule {
+
+    private static final Logger log = LoggerFactory.getLogger(SoftwareSecurityModule.class);
+
+    /** The MAK cache size used by {@link #SoftwareSecurityModule(Lmk)}: one entry per signed-in terminal. */
+    public static final int DEFAULT_MAC_KEY_CACHE = 10_000;
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private final KeyWrap keyWrap;
+    private final PanHash panHash;
+    private final ClearKeyCache macKeys;
+    private final SecureRandom random = new SecureRandom();
+
+    /** A module whose keys are wrapped under the LMK. */
+    public SoftwareSecurityModule(Lmk lmk) {
+        this(lmk, DEFAULT_MAC_KEY_CACHE);
+    }
+
+    /** A module keeping at most {@code macKeyCacheCapacity} unwrapped MAKs for MAC verification. */
+    public SoftwareSecurityModule(Lmk lmk, int macKeyCacheCapacity) {
+        if (lmk == null) {
+            throw new HsmException("lmk is null; expected the LMK that wraps this module's keys");
+        }
+        if (macKeyCacheCapacity < 1) {
+            throw new HsmException("macKeyCacheCapacity is " + macKeyCacheCapacity + "; expected at least 1");
+        }
+        this.keyWrap = new KeyWrap(lmk);
+        this.panHash = new PanHash(lmk);
+        this.macKeys = new ClearKeyCache(macKeyCacheCapacity);
+        log.info("Software security module ready under LMK {}{}", lmk.checkValueHex(),
+                lmk.development() ? " (DEVELOPMENT LMK)" : "");
+    }
+
+    @Override
+    public WrappedKey formKeyFromComponents(KeyUsage usage, List<byte[]> clearComponents) {
+        String op = "formKeyFromComponents";
+        try {
+            requireUsage(usage);
+            if (clearComponents == null || clearComponents.isEmpty()) {
+                throw new HsmException("clearComponents is " + (clearComponents == null ? "null" : "empty")
+                        + "; expected at least one component of 8 or 16 bytes");
+            }
+            int length = componentLength(clearComponents);
+            byte[] clear = new byte[length];
+            try {
+                for (byte[] component : clearComponents) {
+                    for (int i = 0; i < length; i++) {
+                        clear[i] ^= component[i];
+                    }
+                }
+                WrappedKey key = wrapNew(usage, clear);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} key of {} bytes from {} components, cv {} -> ok", op, usage, length,
+                            clearComponents.size(), key.checkValueHex());
+                }
+                return key;
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, String.valueOf(usage), e);
+            throw e;
+        }
+    }
+
+    private static int componentLength(List<byte[]> components) {
+        int length = -1;
+        for (int n = 0; n < components.size(); n++) {
+            byte[] component = components.get(n);
+            if (component == null) {
+                throw new HsmException("component " + (n + 1) + " is null; expected " + (length < 0 ? "8 or 16" : length) + " bytes");
+            }
+            if (length < 0) {
+                if (component.length != 8 && component.length != 16) {
+                    throw new HsmException("component 1 has " + component.length + " bytes; expected 8 or 16 bytes");
+                }
+                length = component.length;
+            } else if (component.length != length) {
+                throw new HsmException("component " + (n + 1) + " has " + component.length + " bytes; expected "
+                        + length + " bytes, the length of component 1");
+            }
+        }
+        return length;
+    }
+
+    @Override
+    public WrappedKey generateKey(KeyUsage usage, int lengthBytes) {
+        String op = "generateKey";
+        try {
+            requireUsage(usage);
+            if (lengthBytes != 8 && lengthBytes != 16) {
+                throw new HsmException("lengthBytes is " + lengthBytes + "; expected 8 (single DES) or 16 (double-length 3DES)");
+            }
+            byte[] clear = RandomDesKey.generate(random, lengthBytes);
+            try {
+                WrappedKey key = wrapNew(usage, clear);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} key of {} bytes, cv {} -> ok", op, usage, lengthBytes, key.checkValueHex());
+                }
+                return key;
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, String.valueOf(usage), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] checkValue(WrappedKey key) {
+        String op = "checkValue";
+        try {
+            requireKey(key, "key");
+            byte[] clear = unwrapVerified(key);
+            try {
+                byte[] checkValue = TripleDes.checkValue(clear);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} cv {} -> ok", op, key.usage(), key.checkValueHex());
+                }
+                return checkValue;
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, describe(key), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] encryptUnderKek(WrappedKey key, WrappedKey kek) {
+        String op = "encryptUnderKek";
+        try {
+            requireKey(key, "key");
+            requireKey(kek, "kek");
+            requireKek(kek);
+            requireWorkingKey(key.usage(), "key");
+            byte[] clearKek = unwrapVerified(kek);
+            byte[] clearKey = null;
+            try {
+                clearKey = unwrapVerified(key);
+                byte[] encrypted = TripleDes.ecb(clearKek, true, clearKey);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} cv {} under TMK cv {} -> ok", op, key.usage(), key.checkValueHex(), kek.checkValueHex());
+                }
+                return encrypted;
+            } finally {
+                Arrays.fill(clearKek, (byte) 0);
+                if (clearKey != null) {
+                    Arrays.fill(clearKey, (byte) 0);
+                }
+            }
+        } catch (HsmException e) {
+            refused(op, describe(key) + " under " + describe(kek), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public WrappedKey importUnderKek(KeyUsage usage, byte[] encrypted, WrappedKey kek, byte[] expectedCheckValue) {
+        String op = "importUnderKek";
+        try {
+            requireUsage(usage);
+            requireWorkingKey(usage, "usage");
+            requireKey(kek, "kek");
+            requireKek(kek);
+            if (encrypted == null || (encrypted.length != 8 && encrypted.length != 16)) {
+                throw new HsmException("encrypted has " + (encrypted == null ? "no" : encrypted.length)
+                        + " bytes; expected an encrypted key of 8 or 16 bytes");
+            }
+            if (expectedCheckValue == null || expectedCheckValue.length != WrappedKey.CHECK_VALUE_BYTES) {
+                throw new HsmException("expectedCheckValue has " + (expectedCheckValue == null ? "no" : expectedCheckValue.length)
+                        + " bytes; expected " + WrappedKey.CHECK_VALUE_BYTES);
+            }
+            byte[] clearKek = unwrapVerified(kek);
+            byte[] clear = TripleDes.ecb(clearKek, false, encrypted);
+            Arrays.fill(clearKek, (byte) 0);
+            try {
+                byte[] checkValue = TripleDes.checkValue(clear);
+                if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(checkValue, expectedCheckValue)) {
+                    throw new HsmException("the " + usage + " key decrypted under TMK cv " + kek.checkValueHex()
+                            + " has check value " + HEX.formatHex(checkValue) + ", not the expected "
+                            + HEX.formatHex(expectedCheckValue) + ": wrong TMK or corrupted field");
+                }
+                WrappedKey key = wrap(usage, clear, checkValue);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} cv {} under TMK cv {} -> ok", op, usage, key.checkValueHex(), kek.checkValueHex());
+                }
+                return key;
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, usage + " under " + describe(kek), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] generateMac(WrappedKey mak, byte[] macBlockInput) {
+        String op = "generateMac";
+        try {
+            byte[] clear = macKey(mak);
+            requireMab(macBlockInput);
+            byte[] mac = CupEcbMac.compute(clear, macBlockInput);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: MAK cv {} over {} bytes -> ok", op, mak.checkValueHex(), macBlockInput.length);
+            }
+            return mac;
+        } catch (HsmException e) {
+            refused(op, describe(mak), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean verifyMac(WrappedKey mak, byte[] macBlockInput, byte[] receivedMac) {
+        String op = "verifyMac";
+        try {
+            byte[] clear = macKey(mak);
+            requireMab(macBlockInput);
+            if (receivedMac == null || receivedMac.length != CupEcbMac.MAC_BYTES) {
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: MAK cv {} over {} bytes -> refused: received MAC has {} bytes, expected {}", op,
+                            mak.checkValueHex(), macBlockInput.length, receivedMac == null ? "no" : receivedMac.length,
+                            CupEcbMac.MAC_BYTES);
+                }
+                return false;
+            }
+            byte[] expected = CupEcbMac.compute(clear, macBlockInput);
+            boolean match = org.bouncycastle.util.Arrays.constantTimeAreEqual(expected, receivedMac);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: MAK cv {} over {} bytes -> {}", op, mak.checkValueHex(), macBlockInput.length,
+                        match ? "ok: MAC matches" : "refused: MAC does not match");
+            }
+            return match;
+        } catch (HsmException e) {
+            refused(op, describe(mak), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public String panHash(String pan) {
+        String op = "panHash";
+        try {
+            String hash = panHash.of(pan);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: -> ok", op);
+            }
+            return hash;
+        } catch (HsmException e) {
+            refused(op, "pan", e);
+            throw e;
+        }
+    }
+
+    /** How many unwrapped MAKs the module currently keeps; for monitoring and tests. */
+    public int cachedMacKeys() {
+        return macKeys.size();
+    }
+
+    // The cached array is shared by concurrent MAC operations, so callers must neither change nor zero it.
+    private byte[] macKey(WrappedKey mak) {
+        requireKey(mak, "mak");
+        if (mak.usage() != KeyUsage.MAK) {
+            throw new HsmException("the key is a " + mak.usage() + " key (cv " + mak.checkValueHex()
+                    + "); MACs need a MAK");
+        }
+        byte[] clear = macKeys.get(mak);
+        if (clear == null) {
+            clear = unwrapVerified(mak);
+            macKeys.put(mak, clear);
+        }
+        return clear;
+    }
+
+    private WrappedKey wrapNew(KeyUsage usage, byte[] clear) {
+        return wrap(usage, clear, TripleDes.checkValue(clear));
+    }
+
+    private WrappedKey wrap(KeyUsage usage, byte[] clear, byte[] checkValue) {
+        return new WrappedKey(usage, clear.length, keyWrap.wrap(usage, clear), checkValue);
+    }
+
+    // Besides the LMK's own binding of usage and length, the record's check value must be that of the key inside,
+    // so that a record whose check value was edited (and would mislead operators) is refused too.
+    private byte[] unwrapVerified(WrappedKey key) {
+        byte[] clear = keyWrap.unwrap(key.usage(), key.length(), key.blobView());
+        byte[] checkValue = TripleDes.checkValue(clear);
+        if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(checkValue, key.checkValueView())) {
+            Arrays.fill(clear, (byte) 0);
+            throw new HsmException("the " + key.usage() + " key's recorded check value " + key.checkValueHex()
+                    + " is not that of the key in its blob: the record was altered");
+        }
+        return clear;
+    }
+
+    private static void requireUsage(KeyUsage usage) {
+        if (usage == null) {
+            throw new HsmException("usage is null; expected one of " + Arrays.toString(KeyUsage.values()));
+        }
+    }
+
+    private static void requireKey(WrappedKey key, String name) {
+        if (key == null) {
+            throw new HsmException(name + " is null; expected a wrapped key");
+        }
+    }
+
+    private static void requireKek(WrappedKey kek) {
+        if (kek.usage() != KeyUsage.TMK) {
+            throw new HsmException("kek is a " + kek.usage() + " key (cv " + kek.checkValueHex()
+                    + "); working keys travel only under a TMK");
+        }
+    }
+
+    private static void requireWorkingKey(KeyUsage usage, String name) {
+        if (usage != KeyUsage.PIK && usage != KeyUsage.MAK && usage != KeyUsage.TDK) {
+            throw new HsmException(name + " is " + usage + "; only PIK, MAK and TDK travel under a TMK");
+        }
+    }
+
+    private static void requireMab(byte[] macBlockInput) {
+        if (macBlockInput == null) {
+            throw new HsmException("macBlockInput is null; expected the message bytes from the MTI through field 63");
+        }
+    }
+
+    private static String describe(WrappedKey key) {
+        return key == null ? "no key" : key.usage() + " cv " + key.checkValueHex();
+    }
+
+    private static void refused(String op, String involved, HsmException e) {
+        if (log.isDebugEnabled()) {
+            log.debug("{}: {} -> refused: {}", op, involved, e.getMessage());
+        }
+    }
+}

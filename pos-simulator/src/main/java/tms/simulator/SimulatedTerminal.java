@@ -1,0 +1,207 @@
+package tms.simulator;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+
+import tms.hsm.KeyUsage;
+import tms.hsm.SecurityModule;
+import tms.hsm.WrappedKey;
+import tms.iso8583.CupMessageCodec;
+import tms.iso8583.Field60;
+import tms.iso8583.Frame;
+import tms.iso8583.MessageFormatException;
+import tms.iso8583.WorkingKeys;
+
+/**
+ * A POS terminal in software: one TCP connection to the gateway, signing in, buying and asking balances
+ * in the CUP dialect. Its keys live in its own security module, as a real terminal's live in its PSAM.
+ */
+public final class SimulatedTerminal implements AutoCloseable {
+
+    private static final byte[] TPDU = HexFormat.of().parseHex("6006010000");
+    /** Magstripe application, spec 31, normal status, software version 311301. */
+    private static final byte[] HEADER = HexFormat.of().parseHex("603100311301");
+
+    private final TerminalProfile profile;
+    private final SecurityModule hsm;
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private WrappedKey mak;
+    private String batch = "000001";
+    private int lastProcessingNibble;
+
+    public SimulatedTerminal(TerminalProfile profile, SecurityModule hsm, String host, int port, Duration timeout)
+            throws IOException {
+        this.profile = profile;
+        this.hsm = hsm;
+        this.socket = new Socket();
+        socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+        socket.setSoTimeout((int) timeout.toMillis());
+        socket.setTcpNoDelay(true);
+        this.in = new DataInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    /** Signs in with 60.3 = 001, 003 or 004 and keeps the working keys the host sent. */
+    public SignInResult signIn(String networkCode) throws IOException {
+        ISOMsg request = new ISOMsg();
+        try {
+            request.setMTI("0800");
+            request.set(11, profile.nextTrace());
+            request.set(41, profile.tid());
+            request.set(42, profile.mid());
+            request.set(60, Field60.of("00", batch, networkCode).format());
+            request.set(63, "001");
+            ISOMsg response = exchange(request, false);
+            String code = response.getString(39);
+            if (!"00".equals(code)) {
+                return new SignInResult(code, null, null, null, null);
+            }
+            WorkingKeys keys = WorkingKeys.decode(response.getBytes(62));
+            WrappedKey pik = hsm.importUnderKek(KeyUsage.PIK, keys.pik(), profile.tmk(), keys.pikCheckValue());
+            WrappedKey newMak = hsm.importUnderKek(KeyUsage.MAK, keys.mak(), profile.tmk(), keys.makCheckValue());
+            WrappedKey tdk = keys.tdk() == null ? null
+                    : hsm.importUnderKek(KeyUsage.TDK, keys.tdk(), profile.tmk(), keys.tdkCheckValue());
+            mak = newMak;
+            batch = Field60.parse(response.getString(60)).batch();
+            return new SignInResult(code, batch, pik.checkValueHex(), newMak.checkValueHex(),
+                    tdk == null ? null : tdk.checkValueHex());
+        } catch (ISOException | MessageFormatException e) {
+            throw new IOException("the sign-in response could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A magstripe purchase of {@code amountFen} with the given card, without PIN. */
+    public TransactionResult purchase(long amountFen, String pan) throws IOException {
+        return financial("000000", "22", amountFen, pan);
+    }
+
+    public TransactionResult balanceInquiry(String pan) throws IOException {
+        return financial("310000", "01", -1, pan);
+    }
+
+    private TransactionResult financial(String processingCode, String typeCode, long amountFen, String pan)
+            throws IOException {
+        requireSignedIn();
+        ISOMsg request = new ISOMsg();
+        try {
+            request.setMTI("0200");
+            request.set(2, pan);
+            request.set(3, processingCode);
+            if (amountFen >= 0) {
+                request.set(4, String.format("%012d", amountFen));
+            }
+            String trace = profile.nextTrace();
+            request.set(11, trace);
+            request.set(14, "3012");
+            request.set(22, "022");
+            request.set(25, "00");
+            request.set(35, pan + "D3012" + "101" + "0000000000");
+            request.set(41, profile.tid());
+            request.set(42, profile.mid());
+            request.set(49, "156");
+            request.set(60, Field60.of(typeCode, batch, "000").format());
+            ISOMsg response = exchange(request, true);
+            boolean macOk = response.hasField(64);
+            return new TransactionResult(response.getString(39), response.getString(37), response.getString(38),
+                    trace, batch, macOk, response.getString(54));
+        } catch (ISOException e) {
+            throw new IOException("the request could not be built: " + e.getMessage(), e);
+        }
+    }
+
+    public String echoTest() throws IOException {
+        return network("0820", "301");
+    }
+
+    public String signOff() throws IOException {
+        String code = network("0820", "002");
+        mak = null;
+        return code;
+    }
+
+    private String network(String mti, String networkCode) throws IOException {
+        ISOMsg request = new ISOMsg();
+        try {
+            request.setMTI(mti);
+            request.set(11, profile.nextTrace());
+            request.set(41, profile.tid());
+            request.set(42, profile.mid());
+            request.set(60, Field60.of("00", batch, networkCode).format());
+            return exchange(request, false).getString(39);
+        } catch (ISOException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends one request and reads its answer. With {@code mac}, field 64 is computed under the session MAK,
+     * and a macked response whose MAC does not verify is refused with an IOException.
+     */
+    public ISOMsg exchange(ISOMsg request, boolean mac) throws IOException {
+        try {
+            byte[] body;
+            if (mac) {
+                request.set(64, new byte[8]);
+                body = CupMessageCodec.pack(request);
+                byte[] field64 = hsm.generateMac(mak, CupMessageCodec.macBlockInput(body));
+                System.arraycopy(field64, 0, body, body.length - 8, 8);
+            } else {
+                body = CupMessageCodec.pack(request);
+            }
+            Frame reply = Frame.parse(exchangeRaw(new Frame(TPDU, HEADER, body).toBytesWithLength()));
+            lastProcessingNibble = reply.processingNibble();
+            ISOMsg response = CupMessageCodec.unpack(reply.body());
+            if (response.hasField(64) && mak != null
+                    && !hsm.verifyMac(mak, CupMessageCodec.macBlockInput(reply.body()), response.getBytes(64))) {
+                throw new IOException("the host's response MAC does not verify under this terminal's MAK");
+            }
+            return response;
+        } catch (ISOException | MessageFormatException e) {
+            throw new IOException("message could not be packed or read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the given bytes as they are and reads one length-prefixed frame back (without its LEN). */
+    public byte[] exchangeRaw(byte[] bytesWithLength) throws IOException {
+        out.write(bytesWithLength);
+        out.flush();
+        int length = in.readUnsignedShort();
+        byte[] frame = new byte[length];
+        in.readFully(frame);
+        return frame;
+    }
+
+    /** The processing-requirement nibble of the last response header (3 = sign in again). */
+    public int lastProcessingNibble() {
+        return lastProcessingNibble;
+    }
+
+    public String batch() {
+        return batch;
+    }
+
+    public TerminalProfile profile() {
+        return profile;
+    }
+
+    private void requireSignedIn() {
+        if (mak == null) {
+            throw new IllegalStateException("terminal " + profile.tid() + " is not signed in: call signIn first");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,155 @@
+package tms.gateway;
+
+import java.time.Instant;
+
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tms.hsm.SecurityModule;
+import tms.store.CapturedTransaction;
+import tms.store.Store;
+import tms.store.Terminal;
+import tms.store.TerminalMapper;
+import tms.store.TerminalState;
+import tms.store.TransactionKind;
+import tms.store.TransactionMapper;
+import tms.store.TransactionStatus;
+
+/**
+ * Purchase (0200, 000000, 60.1 = 22) and balance inquiry (0200, 310000, 60.1 = 01): checks the terminal
+ * and the request, asks the platform, and commits the captured row before the 0210 is built.
+ */
+public final class AuthorisationHandler implements RequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorisationHandler.class);
+    private static final String CNY = "156";
+
+    private final TransactionKind kind;
+    private final Store store;
+    private final SecurityModule hsm;
+    private final PaymentPlatform platform;
+    private final HostClock clock;
+    private final ReferenceNumbers rrns;
+    private final String acquirerId;
+
+    public AuthorisationHandler(TransactionKind kind, Store store, SecurityModule hsm, PaymentPlatform platform,
+                                HostClock clock, ReferenceNumbers rrns, String acquirerId) {
+        if (kind != TransactionKind.PURCHASE && kind != TransactionKind.BALANCE_INQUIRY) {
+            throw new IllegalArgumentException("AuthorisationHandler answers purchases and balance inquiries, not " + kind);
+        }
+        this.kind = kind;
+        this.store = store;
+        this.hsm = hsm;
+        this.platform = platform;
+        this.clock = clock;
+        this.rrns = rrns;
+        this.acquirerId = acquirerId;
+    }
+
+    @Override
+    public boolean requiresMac() {
+        return true;
+    }
+
+    @Override
+    public Reply handle(ISOMsg request, TerminalSession session) throws ISOException {
+        String tid = request.getString(41);
+        Terminal terminal = store.read(s -> s.getMapper(TerminalMapper.class).findByTid(tid));
+        if (terminal == null || !tid.equals(session.tid()) || terminal.state() != TerminalState.ACTIVE) {
+            LOG.warn("{} refused: terminal {} is {} (session terminal {})", kind, tid,
+                    terminal == null ? "unknown" : terminal.state(), session.tid());
+            return Reply.macked(ResponseMessage.answering(request, ResponseCodes.NOT_PERMITTED));
+        }
+        if (!terminal.mid().equals(request.getString(42))) {
+            return Reply.macked(ResponseMessage.answering(request, ResponseCodes.INVALID_MERCHANT));
+        }
+        String refusal = validate(request);
+        if (refusal != null) {
+            return Reply.macked(ResponseMessage.answering(request, refusal));
+        }
+        String pan = CardNumber.of(request);
+        long amount = kind == TransactionKind.PURCHASE ? Long.parseLong(request.getString(4)) : 0L;
+        String currency = request.hasField(49) ? request.getString(49) : CNY;
+
+        PlatformDecision decision = platform.authorise(
+                new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency));
+        Instant now = clock.now();
+        String rrn = rrns.next();
+        String batch = batchOf(request, session);
+        CapturedTransaction row = new CapturedTransaction(null, tid, terminal.mid(), batch,
+                request.getString(11), rrn, decision.authCode(), request.getMTI(), request.getString(3), kind,
+                amount, currency, PanDisplay.first6(pan), PanDisplay.last4(pan), hsm.panHash(pan),
+                request.getString(22), decision.responseCode(),
+                decision.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
+                request.getString(13), request.getString(12), now);
+        try {
+            // the row is committed before the answer exists: an approval never leaves uncaptured
+            store.write(s -> {
+                s.getMapper(TransactionMapper.class).insert(row);
+                s.getMapper(TerminalMapper.class).touchLastSeen(tid, now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (Store.isDuplicateKey(e)) {
+                LOG.warn("{} refused: terminal {} batch {} trace {} was already captured", kind, tid, batch,
+                        row.trace());
+                return Reply.macked(ResponseMessage.answering(request, ResponseCodes.DUPLICATE));
+            }
+            throw e;
+        }
+
+        ISOMsg response = ResponseMessage.answering(request, decision.responseCode());
+        response.set(12, clock.localTime(now));
+        response.set(13, clock.localDate(now));
+        response.set(15, clock.localDate(now));
+        response.set(32, acquirerId);
+        response.set(37, rrn);
+        if (decision.approved()) {
+            response.set(38, decision.authCode());
+        }
+        if (decision.balance() != null) {
+            response.set(54, balanceEntry(decision.balance(), currency));
+        }
+        response.set(63, "CUP");
+        LOG.info("{} terminal {} batch {} trace {} amount {} card {} → {} rrn {}", kind, tid, batch, row.trace(),
+                amount, PanDisplay.masked(pan), decision.responseCode(), rrn);
+        return Reply.macked(response);
+    }
+
+    /** The response code that refuses a malformed request, or null when it may go to the platform. */
+    private String validate(ISOMsg request) {
+        if (CardNumber.of(request) == null) {
+            return ResponseCodes.INVALID_CARD;
+        }
+        if (request.hasField(49) && !CNY.equals(request.getString(49))) {
+            return ResponseCodes.INVALID_TRANSACTION;
+        }
+        if (!request.hasField(11)) {
+            return ResponseCodes.INVALID_TRANSACTION;
+        }
+        if (kind == TransactionKind.PURCHASE) {
+            String amount = request.getString(4);
+            if (amount == null || amount.chars().allMatch(c -> c == '0')) {
+                return ResponseCodes.INVALID_AMOUNT;
+            }
+        }
+        return null;
+    }
+
+    /** The terminal's batch from 60.2, else the batch handed out at sign-in. */
+    private static String batchOf(ISOMsg request, TerminalSession session) {
+        try {
+            String batch = tms.iso8583.Field60.parse(request.getString(60)).batch();
+            return batch != null ? batch : session.batch();
+        } catch (tms.iso8583.MessageFormatException | RuntimeException e) {
+            return session.batch();
+        }
+    }
+
+    /** Field 54: account type 10, amount type 02 (available), currency, sign C, 12-digit amount. */
+    private static String balanceEntry(long balance, String currency) {
+        return "1002" + currency + "C" + String.format("%012d", balance);
+    }
+}

@@ -1,0 +1,19 @@
+package tms.gateway;
+
+/** The response codes the host uses (PROTOCOL.md §6). */
+public final class ResponseCodes {
+
+    public static final String APPROVED = "00";
+    public static final String INVALID_MERCHANT = "03";
+    public static final String INVALID_TRANSACTION = "12";
+    public static final String INVALID_AMOUNT = "13";
+    public static final String INVALID_CARD = "14";
+    public static final String NOT_PERMITTED = "58";
+    public static final String DUPLICATE = "94";
+    public static final String SYSTEM_MALFUNCTION = "96";
+    public static final String NOT_REGISTERED = "97";
+    public static final String MAC_FAILURE = "A0";
+
+    private ResponseCodes() {
+    }
+}

@@ -1,0 +1,117 @@
+package tms.gateway;
+
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tms.hsm.SecurityModule;
+import tms.iso8583.CupPackager;
+import tms.iso8583.MessageKind;
+import tms.store.Store;
+import tms.store.TransactionKind;
+
+/** The TCP server that terminals dial. */
+public final class TerminalGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalGateway.class);
+
+    private final GatewayConfig config;
+    private final SecurityModule hsm;
+    private final Map<MessageKind, RequestHandler> handlers;
+    private final ChannelGroup connections = new DefaultChannelGroup("terminals", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+    private EventExecutorGroup business;
+    private Channel serverChannel;
+
+    public TerminalGateway(GatewayConfig config, Store store, SecurityModule hsm, PaymentPlatform platform,
+                           HostClock clock) {
+        this.config = config;
+        this.hsm = hsm;
+        ReferenceNumbers rrns = new ReferenceNumbers(store);
+        Map<MessageKind, RequestHandler> map = new EnumMap<>(MessageKind.class);
+        map.put(MessageKind.SIGN_IN, new SignInHandler(store, hsm, clock, rrns, config.acquirerId()));
+        map.put(MessageKind.SIGN_OFF, new SignOffHandler());
+        map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
+        map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, store, hsm, platform, clock,
+                rrns, config.acquirerId()));
+        map.put(MessageKind.BALANCE_INQUIRY, new AuthorisationHandler(TransactionKind.BALANCE_INQUIRY, store, hsm,
+                platform, clock, rrns, config.acquirerId()));
+        this.handlers = Map.copyOf(map);
+    }
+
+    /** Binds and starts serving; returns the port actually bound (useful with port 0). */
+    public synchronized int start() throws InterruptedException {
+        CupPackager.shared(); // load the dialect before the first terminal waits for it
+        acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        business = new DefaultEventExecutorGroup(config.businessThreads());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
+                        ChannelPipeline pipeline = channel.pipeline();
+                        pipeline.addLast("idle", new IdleStateHandler(
+                                config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+                        pipeline.addLast("length", new LengthFieldBasedFrameDecoder(
+                                config.maxFrameLength(), 0, 2, 0, 2));
+                        pipeline.addLast("frame", new FrameCodec());
+                        pipeline.addLast(business, "dispatch", new RequestDispatcher(handlers, hsm));
+                        pipeline.addLast("guard", new ConnectionGuard());
+                    }
+                });
+        serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        int port = port();
+        LOG.info("terminal gateway listening on {}:{}", config.bindAddress(), port);
+        return port;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Terminal connections open right now. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (serverChannel == null) {
+            return;
+        }
+        serverChannel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        business.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        serverChannel = null;
+        LOG.info("terminal gateway stopped");
+    }
+}

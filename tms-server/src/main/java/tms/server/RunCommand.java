@@ -1,0 +1,111 @@
+package tms.server;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import tms.admin.AdminServer;
+import tms.admin.StatusReport;
+import tms.gateway.GatewayConfig;
+import tms.gateway.HostClock;
+import tms.gateway.StandInPlatform;
+import tms.gateway.TerminalGateway;
+import tms.store.TerminalMapper;
+import tms.store.TransactionMapper;
+
+/** run: the whole system in one process — gateway, console, database, stand-in platform. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start the terminal gateway and the console on the embedded defaults (H2, development LMK, stand-in platform).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    InstallationOptions installation;
+
+    @Option(names = "--gateway-port", paramLabel = "N", defaultValue = "8583",
+            description = "TCP port terminals dial (0 = pick a free port; default ${DEFAULT-VALUE}).")
+    int gatewayPort;
+
+    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "8080",
+            description = "HTTP port of the console (0 = pick a free port; default ${DEFAULT-VALUE}).")
+    int adminPort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "Address both servers listen on (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Instant startedAt = Instant.now();
+        Installation inst = Installation.open(installation, out);
+        GatewayConfig config = GatewayConfig.defaults().withBindAddress(bind).withPort(gatewayPort);
+        TerminalGateway gateway = new TerminalGateway(config, inst.store(), inst.hsm(),
+                new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()));
+        int boundGateway = gateway.start();
+        AdminServer admin = new AdminServer(bind, adminPort, () -> status(inst, gateway, startedAt, boundGateway));
+        int boundAdmin;
+        try {
+            boundAdmin = admin.start();
+        } catch (Exception e) {
+            gateway.close();
+            inst.close();
+            throw new UserError("the console cannot listen on port " + adminPort + " (" + e.getMessage()
+                    + "): stop what uses it or pass --admin-port N (0 picks a free port)");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                admin.close();
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
+            gateway.close();
+            inst.close();
+            stopped.countDown();
+        }, "tms-shutdown"));
+
+        out.println();
+        out.println("tms " + Version.current() + " is running");
+        out.println("  terminal gateway  tcp://" + bind + ":" + boundGateway);
+        out.println("  console           http://localhost:" + boundAdmin + "/   (health: /health)");
+        out.println("  database          " + inst.storeConfig().redactedUrl());
+        out.println("  data directory    " + inst.data());
+        out.println("  LMK               " + (inst.lmk().development()
+                ? "DEVELOPMENT LMK, check value " + inst.lmk().checkValueHex() + " — never protect real keys with it"
+                : "check value " + inst.lmk().checkValueHex()));
+        out.println("  platform          built-in stand-in (limit " + config.standInRules().amountLimit() / 100
+                + " yuan; cards ending 0051 → 51)");
+        out.println("Try it: in another terminal, ./tms sim demo" + portHint(boundGateway) + "   — Ctrl+C stops.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String portHint(int port) {
+        return port == 8583 ? "" : " --port " + port;
+    }
+
+    private static StatusReport status(Installation inst, TerminalGateway gateway, Instant startedAt, int port) {
+        long terminals = 0;
+        long transactions = 0;
+        boolean up = true;
+        String problem = null;
+        try {
+            terminals = inst.store().read(s -> s.getMapper(TerminalMapper.class).count());
+            transactions = inst.store().read(s -> s.getMapper(TransactionMapper.class).count());
+        } catch (RuntimeException e) {
+            up = false;
+            problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return new StatusReport(Version.current(), startedAt, port, gateway.openConnections(),
+                inst.storeConfig().redactedUrl(), up, problem, inst.lmk().checkValueHex(), inst.lmk().development(),
+                terminals, transactions);
+    }
+}

@@ -1,0 +1,272 @@
+package tms.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import tms.hsm.KeyUsage;
+import tms.hsm.Lmk;
+import tms.hsm.SecurityModule;
+import tms.hsm.SoftwareSecurityModule;
+import tms.simulator.SignInResult;
+import tms.simulator.SimulatedTerminal;
+import tms.simulator.TerminalProfile;
+import tms.simulator.TransactionResult;
+import tms.store.TerminalMapper;
+
+/** sim: a POS terminal in software that dials the gateway. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = "A simulated POS terminal: sign in, buy, ask a balance, or run the whole demo.",
+        subcommands = {SimCommand.SignIn.class, SimCommand.Purchase.class, SimCommand.Balance.class,
+                SimCommand.Demo.class})
+public final class SimCommand {
+
+    static final String DEMO_SERIAL = "DEMO-0001";
+    static final String DEMO_TID = "90000001";
+    static final String DEMO_MID = "898100054110001";
+    static final String DEMO_PAN = "6212261234567890";
+
+    /** Where the simulated terminal is and how to reach the gateway. */
+    static final class Connection {
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Gateway host (default ${DEFAULT-VALUE}).")
+        String host;
+
+        @Option(names = "--port", defaultValue = "8583", description = "Gateway port (default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+                description = "Data directory; the simulator keeps its terminal under DIR/simulator (default ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--timeout", defaultValue = "10", description = "Seconds to wait for an answer (default ${DEFAULT-VALUE}).")
+        int timeoutSeconds;
+
+        Path simulatorDir() {
+            return data.toAbsolutePath().normalize().resolve("simulator");
+        }
+
+        Path profileFile() {
+            return simulatorDir().resolve("terminal.properties");
+        }
+
+        /** The simulated terminal's own key store: a development LMK of its own, never the host's. */
+        SecurityModule terminalKeys() {
+            return new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(simulatorDir().resolve("terminal-lmk.key")));
+        }
+
+        SimulatedTerminal dial(TerminalProfile profile, SecurityModule keys) throws IOException {
+            try {
+                return new SimulatedTerminal(profile, keys, host, port, Duration.ofSeconds(timeoutSeconds));
+            } catch (IOException e) {
+                throw new IOException("cannot reach the gateway at " + host + ":" + port + " (" + e.getMessage()
+                        + "): is `./tms run` running? Use --host/--port if it listens elsewhere", e);
+            }
+        }
+    }
+
+    @Command(name = "signin", mixinStandardHelpOptions = true, description = "Sign in and show the working keys' check values.")
+    static final class SignIn implements Callable<Integer> {
+
+        @Mixin
+        Connection connection;
+
+        @Option(names = "--network-code", defaultValue = "004",
+                description = "60.3: 001 single-length keys, 003 double-length, 004 plus TDK (default ${DEFAULT-VALUE}).")
+        String networkCode;
+
+        @Override
+        public Integer call() throws IOException {
+            SecurityModule keys = connection.terminalKeys();
+            TerminalProfile profile = TerminalProfile.load(connection.profileFile());
+            try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
+                SignInResult result = terminal.signIn(networkCode);
+                profile.save(connection.profileFile());
+                printSignIn(profile, result, System.out);
+                return result.approved() ? 0 : 3;
+            }
+        }
+    }
+
+    @Command(name = "purchase", mixinStandardHelpOptions = true, description = "Sign in, then buy.")
+    static final class Purchase implements Callable<Integer> {
+
+        @Mixin
+        Connection connection;
+
+        @Option(names = "--amount", required = true, paramLabel = "YUAN", description = "Amount in yuan, e.g. 12.34.")
+        String amount;
+
+        @Option(names = "--pan", defaultValue = DEMO_PAN, paramLabel = "PAN",
+                description = "Card number (default a test card; one ending 0051 is declined with 51).")
+        String pan;
+
+        @Override
+        public Integer call() throws IOException {
+            long fen = fen(amount);
+            SecurityModule keys = connection.terminalKeys();
+            TerminalProfile profile = TerminalProfile.load(connection.profileFile());
+            try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
+                SignInResult signIn = terminal.signIn("004");
+                if (!signIn.approved()) {
+                    profile.save(connection.profileFile());
+                    printSignIn(profile, signIn, System.out);
+                    return 3;
+                }
+                TransactionResult result = terminal.purchase(fen, pan);
+                profile.save(connection.profileFile());
+                printTransaction("purchase of " + amount + " yuan", result, System.out);
+                return result.approved() ? 0 : 3;
+            }
+        }
+    }
+
+    @Command(name = "balance", mixinStandardHelpOptions = true, description = "Sign in, then ask the card's balance.")
+    static final class Balance implements Callable<Integer> {
+
+        @Mixin
+        Connection connection;
+
+        @Option(names = "--pan", defaultValue = DEMO_PAN, paramLabel = "PAN", description = "Card number.")
+        String pan;
+
+        @Override
+        public Integer call() throws IOException {
+            SecurityModule keys = connection.terminalKeys();
+            TerminalProfile profile = TerminalProfile.load(connection.profileFile());
+            try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
+                SignInResult signIn = terminal.signIn("004");
+                if (!signIn.approved()) {
+                    printSignIn(profile, signIn, System.out);
+                    return 3;
+                }
+                TransactionResult result = terminal.balanceInquiry(pan);
+                profile.save(connection.profileFile());
+                printTransaction("balance inquiry", result, System.out);
+                return result.approved() ? 0 : 3;
+            }
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Provision the demo terminal if missing, sign in, buy 12.34 yuan, and print the outcome.")
+    static final class Demo implements Callable<Integer> {
+
+        @Mixin
+        Connection connection;
+
+        @Option(names = {"--db-url"}, defaultValue = "${env:TMS_DB_URL}",
+                description = "The server's database, when it is not the H2 file under --data (env TMS_DB_URL).")
+        String dbUrl;
+
+        @Option(names = "--db-user", defaultValue = "${env:TMS_DB_USER}", description = "Database user.")
+        String dbUser;
+
+        @Option(names = "--db-password", defaultValue = "${env:TMS_DB_PASSWORD}", description = "Database password.")
+        String dbPassword;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = System.out;
+            SecurityModule keys = connection.terminalKeys();
+            TerminalProfile profile = demoTerminal(keys, out);
+            try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
+                SignInResult signIn = terminal.signIn("004");
+                printSignIn(profile, signIn, out);
+                if (!signIn.approved()) {
+                    profile.save(connection.profileFile());
+                    return 3;
+                }
+                TransactionResult result = terminal.purchase(1234, DEMO_PAN);
+                printTransaction("purchase of 12.34 yuan", result, out);
+                terminal.signOff();
+                profile.save(connection.profileFile());
+                out.println("See it captured: ./tms transactions" + dataHint());
+                return result.approved() ? 0 : 3;
+            }
+        }
+
+        private String dataHint() {
+            return connection.data.equals(Path.of("data")) ? "" : " --data " + connection.data;
+        }
+
+        /**
+         * The demo terminal, registered on the server as the warehouse would: fresh random components go to
+         * both the server's security module and the terminal's own, and then are forgotten.
+         */
+        private TerminalProfile demoTerminal(SecurityModule terminalKeys, PrintStream out) throws IOException {
+            InstallationOptions options = new InstallationOptions(connection.data, dbUrl, dbUser, dbPassword);
+            try (Installation server = Installation.open(options, System.err)) {
+                boolean registered = server.store().read(
+                        s -> s.getMapper(TerminalMapper.class).findByTid(DEMO_TID)) != null;
+                if (registered && Files.exists(connection.profileFile())) {
+                    return TerminalProfile.load(connection.profileFile());
+                }
+                if (registered) {
+                    throw new UserError("the server has demo terminal " + DEMO_TID + " but the simulator has no keys for it ("
+                            + connection.profileFile() + " is missing): use a fresh --data directory");
+                }
+                SecureRandom random = new SecureRandom();
+                byte[] first = new byte[16];
+                byte[] second = new byte[16];
+                random.nextBytes(first);
+                random.nextBytes(second);
+                List<String> hex = List.of(HexFormat.of().formatHex(first), HexFormat.of().formatHex(second));
+                String kcv = new TerminalProvisioning(server.store(), server.hsm()).provision(
+                        new TerminalProvisioning.Request(DEMO_SERIAL, DEMO_TID, DEMO_MID, "Demo merchant", "SIM-1",
+                                null, null), hex, null);
+                var tmk = terminalKeys.formKeyFromComponents(KeyUsage.TMK, List.of(first, second));
+                java.util.Arrays.fill(first, (byte) 0);
+                java.util.Arrays.fill(second, (byte) 0);
+                TerminalProfile profile = new TerminalProfile(DEMO_SERIAL, DEMO_TID, DEMO_MID, tmk, 0);
+                profile.save(connection.profileFile());
+                out.println("provisioned demo terminal " + DEMO_SERIAL + ": TID " + DEMO_TID + ", MID " + DEMO_MID
+                        + ", TMK check value " + kcv);
+                return profile;
+            }
+        }
+    }
+
+    static long fen(String yuan) {
+        try {
+            BigDecimal value = new BigDecimal(yuan.strip());
+            if (value.scale() > 2 || value.signum() <= 0 || value.compareTo(new BigDecimal("9999999999.99")) > 0) {
+                throw new NumberFormatException();
+            }
+            return value.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UserError("--amount '" + yuan + "' is not an amount in yuan: give a positive number with at"
+                    + " most two decimals, e.g. 12.34");
+        }
+    }
+
+    static void printSignIn(TerminalProfile profile, SignInResult r, PrintStream out) {
+        if (r.approved()) {
+            out.println("signed in: terminal " + profile.tid() + ", batch " + r.batch() + ", PIK " + r.pikCheckValue()
+                    + ", MAK " + r.makCheckValue() + (r.tdkCheckValue() == null ? "" : ", TDK " + r.tdkCheckValue())
+                    + " (check values)");
+        } else {
+            out.println("sign-in refused: response code " + r.responseCode() + " " + ResponseText.of(r.responseCode()));
+        }
+    }
+
+    static void printTransaction(String what, TransactionResult r, PrintStream out) {
+        out.println(what + ": response code " + r.responseCode() + " " + ResponseText.of(r.responseCode())
+                + (r.rrn() == null ? "" : ", RRN " + r.rrn())
+                + (r.authCode() == null ? "" : ", auth code " + r.authCode())
+                + ", trace " + r.trace() + ", batch " + r.batch()
+                + (r.balanceField() == null ? "" : ", balance " + r.balanceField())
+                + (r.responseMacVerified() ? ", response MAC verified" : ""));
+    }
+}

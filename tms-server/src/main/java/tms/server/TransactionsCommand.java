@@ -1,0 +1,55 @@
+package tms.server;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import tms.store.CapturedTransaction;
+import tms.store.TransactionMapper;
+
+/** transactions: what the gateway captured, newest first, with card numbers masked. */
+@Command(name = "transactions", mixinStandardHelpOptions = true,
+        description = "List captured transactions, newest first (card numbers masked).")
+public final class TransactionsCommand implements Callable<Integer> {
+
+    @Mixin
+    InstallationOptions installation;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1 || limit > 10_000) {
+            throw new UserError("--limit " + limit + " is out of range: give 1 to 10000");
+        }
+        try (Installation inst = Installation.open(installation, System.err)) {
+            List<CapturedTransaction> rows = inst.store().read(s -> s.getMapper(TransactionMapper.class).listRecent(limit));
+            print(rows, System.out);
+        }
+        return 0;
+    }
+
+    static void print(List<CapturedTransaction> rows, PrintStream out) {
+        if (rows.isEmpty()) {
+            out.println("no transactions captured yet");
+            return;
+        }
+        String format = "%-24s %-8s %-6s %-6s %-15s %12s %-19s %-2s %-8s %-12s %-6s%n";
+        out.printf(format, "host time (UTC)", "TID", "batch", "trace", "kind", "amount", "card", "rc", "status",
+                "RRN", "auth");
+        for (CapturedTransaction t : rows) {
+            out.printf(format, t.hostTime(), t.tid(), t.batch(), t.trace(), t.kind(), yuan(t.amount()),
+                    t.panFirst6() + "******" + t.panLast4(), t.responseCode(), t.status(), t.rrn(),
+                    t.authCode() == null ? "" : t.authCode());
+        }
+    }
+
+    private static String yuan(long fen) {
+        return String.format("%d.%02d", fen / 100, fen % 100);
+    }
+}
