@@ -71,7 +71,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
                 }
                 WrappedKey key = wrapNew(usage, clear);
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} key of {} bytes from {} components, cv {} -> ok", op, usage, length,
+                    log.debug("{}: {} key of {} bytes, components: {}, cv {} -> ok", op, usage, length,
                             clearComponents.size(), key.checkValueHex());
                 }
                 return key;

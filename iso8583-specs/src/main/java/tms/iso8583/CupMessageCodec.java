@@ -33,7 +33,9 @@ public final class CupMessageCodec {
      * Reads a message body.
      *
      * @param body MTI + bitmap + fields, exactly one message and nothing after it
-     * @return a new message, with the shared packager attached
+     * @return a new message with no packager attached: jPOS's {@code ISOMsg.set(int, String)} hex-decodes the
+     *         value for a binary field when a packager is attached and not otherwise, and an unpacked request
+     *         must behave like a freshly built response. Set binary fields (52, 55, 62, 64) with {@code byte[]}.
      * @throws MessageFormatException naming the field and the problem: truncated data, a length prefix that is
      *                                not BCD or exceeds the field's maximum, a nibble A-F in a numeric field or the
      *                                MTI, a secondary bitmap, a bit for a field the dialect does not define, or
@@ -85,7 +87,6 @@ public final class CupMessageCodec {
             throw new MessageFormatException((body.length - offset) + " trailing bytes after "
                     + (last == 0 ? "the bitmap" : "field " + last) + " (fields end at offset " + offset + " of " + body.length + ")");
         }
-        msg.setPackager(packager);
         return msg;
     }
 

@@ -1,6 +1,5 @@
 package tms.iso8583;
 
-import org.jpos.iso.AsciiInterpreter;
 import org.jpos.iso.NullPrefixer;
 import org.jpos.iso.RightPadder;
 
@@ -9,6 +8,6 @@ public class TextField extends StrictStringField {
 
     /** Instantiated by the packager XML, which sets length and name. */
     public TextField() {
-        super(RightPadder.SPACE_PADDER, AsciiInterpreter.INSTANCE, NullPrefixer.INSTANCE, "bytes");
+        super(RightPadder.SPACE_PADDER, SingleByteText.INSTANCE, NullPrefixer.INSTANCE, "bytes");
     }
 }

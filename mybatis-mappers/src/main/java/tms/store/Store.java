@@ -20,6 +20,7 @@ import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.apache.ibatis.type.JdbcType;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +58,9 @@ public final class Store implements AutoCloseable {
         try {
             migrate(config, dataSource);
             return new Store(config, dataSource, new SqlSessionFactoryBuilder().build(myBatis(dataSource)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             dataSource.close();
-            if (e instanceof StoreUnavailableException) {
-                throw e;
-            }
-            throw new StoreUnavailableException("Cannot bring the database at " + config.redactedUrl()
-                    + " up to date: " + e.getMessage()
-                    + ". Check that the user may create tables there and that the schema history is intact.", e);
+            throw e;
         }
     }
 
@@ -98,12 +94,19 @@ public final class Store implements AutoCloseable {
     }
 
     private static void migrate(StoreConfig config, DataSource dataSource) {
-        MigrateResult result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+        MigrateResult result;
+        try {
+            result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("Cannot bring the database at " + config.redactedUrl()
+                    + " up to date: " + e.getMessage() + ". Check that user '" + config.user()
+                    + "' may create tables there and that its flyway_schema_history matches this version.", e);
+        }
         String applied = result.migrations.stream()
                 .map(m -> "V" + m.version + " " + m.description)
                 .collect(Collectors.joining(", "));
@@ -130,10 +133,12 @@ public final class Store implements AutoCloseable {
         return config;
     }
 
+    /** MyBatis sessions over the pool, with every mapper of this module registered. */
     public SqlSessionFactory sessions() {
         return sessions;
     }
 
+    /** The pool itself, for code that needs plain JDBC. */
     public DataSource dataSource() {
         return dataSource;
     }

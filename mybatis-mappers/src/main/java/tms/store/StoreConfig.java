@@ -17,8 +17,9 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
      *   <li>{@code DATABASE_TO_LOWER=TRUE}: unquoted names are stored in lower case, as MySQL on Linux keeps them,
      *       so information_schema and result-set column names read the same.</li>
      *   <li>{@code CASE_INSENSITIVE_IDENTIFIERS=TRUE}: a name matches its table or column in any case.</li>
-     *   <li>{@code IGNORECASE=TRUE}: text compares without regard to case, like MySQL's default collations, so a
-     *       look-up or a unique key does not behave differently in the embedded database.</li>
+     *   <li>{@code IGNORECASE=TRUE}: VARCHAR compares without regard to case, like MySQL's default collations, so a
+     *       look-up or a unique key does not behave differently in the embedded database. H2 still compares CHAR
+     *       columns (TIDs, batch and trace numbers) case-sensitively: callers store and look those up in one case.</li>
      *   <li>{@code DEFAULT_NULL_ORDERING=LOW}: NULLs sort first ascending, as on MySQL.</li>
      *   <li>{@code TIME ZONE=UTC}: CURRENT_TIMESTAMP defaults are UTC whatever the JVM's zone.</li>
      *   <li>{@code LOCK_TIMEOUT=10000}: a writer waits for a row lock as InnoDB does instead of failing after

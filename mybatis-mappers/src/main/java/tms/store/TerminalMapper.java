@@ -23,4 +23,7 @@ public interface TerminalMapper {
 
     /** At most {@code limit} terminals, oldest registered first. */
     List<Terminal> list(@Param("limit") int limit);
+
+    /** How many terminals are registered, in any state. */
+    long count();
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
@@ -15,16 +16,22 @@ import org.apache.ibatis.type.JdbcType;
  * Stores an {@link Instant} in a DATETIME(6) column as its UTC wall-clock time, whatever the JVM's zone.
  *
  * <p>MyBatis's default goes through {@link java.sql.Timestamp}, which converts in the JVM's default zone: a JVM
- * outside UTC would store shifted times yet read them back "correctly" (STACK.md trap 3). A {@link LocalDateTime}
- * passes through H2 and Connector/J untouched, so the column holds UTC on every engine.
+ * outside UTC would store shifted times yet read them back "correctly" (STACK.md trap 3). The value is therefore
+ * bound as UTC wall-clock text and read as a {@link LocalDateTime}, which neither driver shifts.
+ *
+ * <p>Text rather than a {@code LocalDateTime} parameter because Connector/J takes MariaDB 10.x (which announces
+ * itself as "5.5.5-10.x") for MySQL 5.5 and then silently drops the fractional seconds of temporal parameters.
  */
 final class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
+
+    private static final DateTimeFormatter UTC_MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType)
             throws SQLException {
         // the columns keep microseconds; engines differ on rounding or cutting the rest, so cut it here
-        ps.setObject(i, LocalDateTime.ofInstant(parameter.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+        ps.setString(i, UTC_MICROS.format(parameter.truncatedTo(ChronoUnit.MICROS)));
     }
 
     @Override

@@ -7,7 +7,7 @@ CREATE TABLE merchant (
     mid        VARCHAR(15)  NOT NULL,
     name       VARCHAR(100) NOT NULL,
     created_at DATETIME(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    CONSTRAINT pk_merchant PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_merchant_mid UNIQUE (mid)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
@@ -28,7 +28,7 @@ CREATE TABLE terminal (
     last_seen       DATETIME(6)  NULL,
     created_at      DATETIME(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at      DATETIME(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    CONSTRAINT pk_terminal PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_terminal_serial_number UNIQUE (serial_number),
     CONSTRAINT uk_terminal_tid UNIQUE (tid)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
@@ -56,7 +56,7 @@ CREATE TABLE captured_transaction (
     terminal_date   CHAR(4)     NULL,
     terminal_time   CHAR(6)     NULL,
     host_time       DATETIME(6) NOT NULL,
-    CONSTRAINT pk_captured_transaction PRIMARY KEY (id),
+    PRIMARY KEY (id),
     -- a terminal retrying the same message must not be captured twice
     CONSTRAINT uk_captured_transaction_tid_batch_trace_kind UNIQUE (tid, batch, trace, kind)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
@@ -68,5 +68,5 @@ CREATE INDEX ix_captured_transaction_tid_host_time ON captured_transaction (tid,
 CREATE TABLE number_block (
     name       VARCHAR(32) NOT NULL,
     next_value BIGINT      NOT NULL,
-    CONSTRAINT pk_number_block PRIMARY KEY (name)
+    PRIMARY KEY (name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -3,6 +3,7 @@ package tms.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static tms.store.StoredRows.*;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,7 @@ class MerchantMapperTest {
             return null;
         });
 
-        Merchant found = store.read(s -> s.getMapper(MerchantMapper.class).findByMid("898100012340001"));
+        Merchant found = merchant(store, "898100012340001");
         assertThat(found.id()).isNotNull().isPositive();
         assertThat(found.mid()).isEqualTo("898100012340001");
         assertThat(found.name()).isEqualTo("Chengdu Tea House");
@@ -42,7 +43,7 @@ class MerchantMapperTest {
             return null;
         });
 
-        assertThat(store.read(s -> s.getMapper(MerchantMapper.class).findByMid("898100012340002")).createdAt())
+        assertThat(merchant(store, "898100012340002").createdAt())
                 .isEqualTo(created);
     }
 
@@ -51,7 +52,7 @@ class MerchantMapperTest {
     void answersNullForAnUnknownMid(TestDatabase db) {
         Store store = db.open();
 
-        assertThat(store.read(s -> s.getMapper(MerchantMapper.class).findByMid("898100099999999"))).isNull();
+        assertThat(merchant(store, "898100099999999")).isNull();
     }
 
     @ParameterizedTest
@@ -68,7 +69,7 @@ class MerchantMapperTest {
             return null;
         })).satisfies(e -> assertThat(Store.isDuplicateKey(e)).as("isDuplicateKey(%s)", e).isTrue());
 
-        assertThat(store.read(s -> s.getMapper(MerchantMapper.class).findByMid("898100012340003")).name())
+        assertThat(merchant(store, "898100012340003").name())
                 .isEqualTo("First");
     }
 
@@ -82,7 +83,7 @@ class MerchantMapperTest {
         });
 
         // MySQL's default collations ignore case; H2 runs with IGNORECASE=TRUE so the embedded store agrees
-        assertThat(store.read(s -> s.getMapper(MerchantMapper.class).findByMid("89810001234abcd")))
+        assertThat(merchant(store, "89810001234abcd"))
                 .extracting(Merchant::name).isEqualTo("Mixed");
     }
 }

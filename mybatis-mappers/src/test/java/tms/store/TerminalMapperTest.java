@@ -3,6 +3,7 @@ package tms.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static tms.store.StoredRows.*;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,14 +30,14 @@ class TerminalMapperTest {
 
         insert(store, given);
 
-        Terminal found = store.read(s -> s.getMapper(TerminalMapper.class).findBySerialNumber("SN0000000001"));
+        Terminal found = terminalBySerialNumber(store, "SN0000000001");
         assertThat(found.id()).isNotNull().isPositive();
         assertThat(found.createdAt()).isCloseTo(before, within(1, ChronoUnit.MINUTES));
         assertThat(found.currentBatch()).isEqualTo("000001");
         assertThat(found).isEqualTo(new Terminal(found.id(), given.serialNumber(), given.psamNumber(),
                 given.simIccid(), given.model(), given.tid(), given.mid(), given.state(), given.tmkWrapped(),
                 given.tmkCheckValue(), "000001", null, found.createdAt()));
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000001"))).isEqualTo(found);
+        assertThat(terminalByTid(store, "10000001")).isEqualTo(found);
     }
 
     @ParameterizedTest
@@ -50,7 +51,7 @@ class TerminalMapperTest {
 
         insert(store, given);
 
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000002")))
+        assertThat(terminalByTid(store, "10000002"))
                 .usingRecursiveComparison().ignoringFields("id").isEqualTo(given);
     }
 
@@ -65,14 +66,14 @@ class TerminalMapperTest {
         insert(store, new Terminal(null, "SN0000000004", null, null, "N910", null, null,
                 TerminalState.IN_STOCK, null, null, null, null, null));
 
-        Terminal found = store.read(s -> s.getMapper(TerminalMapper.class).findBySerialNumber("SN0000000003"));
+        Terminal found = terminalBySerialNumber(store, "SN0000000003");
         assertThat(found.tid()).isNull();
         assertThat(found.mid()).isNull();
         assertThat(found.psamNumber()).isNull();
         assertThat(found.tmkWrapped()).isNull();
         assertThat(found.lastSeen()).isNull();
         assertThat(found.state()).isEqualTo(TerminalState.IN_STOCK);
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).list(10))).hasSize(2);
+        assertThat(terminals(store, 10)).hasSize(2);
     }
 
     @ParameterizedTest
@@ -85,7 +86,7 @@ class TerminalMapperTest {
                 .satisfies(e -> assertThat(Store.isDuplicateKey(e)).as("isDuplicateKey(%s)", e).isTrue());
         assertThatThrownBy(() -> insert(store, SampleRows.terminal("SN0000000007", "10000005")))
                 .satisfies(e -> assertThat(Store.isDuplicateKey(e)).as("isDuplicateKey(%s)", e).isTrue());
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).list(10))).hasSize(1);
+        assertThat(terminals(store, 10)).hasSize(1);
     }
 
     @ParameterizedTest
@@ -94,8 +95,8 @@ class TerminalMapperTest {
         Store store = db.open();
         insert(store, SampleRows.terminal("SN0000000008", "10000008"));
 
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findBySerialNumber("SN9999999999"))).isNull();
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("99999999"))).isNull();
+        assertThat(terminalBySerialNumber(store, "SN9999999999")).isNull();
+        assertThat(terminalByTid(store, "99999999")).isNull();
     }
 
     @ParameterizedTest
@@ -110,9 +111,9 @@ class TerminalMapperTest {
 
         assertThat(changed).isEqualTo(1);
         assertThat(unknown).isZero();
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000009")).currentBatch())
+        assertThat(terminalByTid(store, "10000009").currentBatch())
                 .isEqualTo("000002");
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000010")).currentBatch())
+        assertThat(terminalByTid(store, "10000010").currentBatch())
                 .isEqualTo("000001");
     }
 
@@ -126,13 +127,14 @@ class TerminalMapperTest {
 
         int changed = store.write(s -> s.getMapper(TerminalMapper.class).touchLastSeen("10000011", first));
         assertThat(changed).isEqualTo(1);
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000011")).lastSeen())
+        assertThat(terminalByTid(store, "10000011").lastSeen())
                 .isEqualTo(first);
 
         store.write(s -> s.getMapper(TerminalMapper.class).touchLastSeen("10000011", later));
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000011")).lastSeen())
+        assertThat(terminalByTid(store, "10000011").lastSeen())
                 .isEqualTo(later);
-        assertThat(store.write(s -> s.getMapper(TerminalMapper.class).touchLastSeen("99999999", later))).isZero();
+        int unknown = store.write(s -> s.getMapper(TerminalMapper.class).touchLastSeen("99999999", later));
+        assertThat(unknown).isZero();
     }
 
     @ParameterizedTest
@@ -144,10 +146,10 @@ class TerminalMapperTest {
         int changed = store.write(s -> s.getMapper(TerminalMapper.class).updateState("10000012", TerminalState.REVOKED));
 
         assertThat(changed).isEqualTo(1);
-        assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000012")).state())
+        assertThat(terminalByTid(store, "10000012").state())
                 .isEqualTo(TerminalState.REVOKED);
-        assertThat(store.write(s -> s.getMapper(TerminalMapper.class).updateState("99999999", TerminalState.ACTIVE)))
-                .isZero();
+        int unknown = store.write(s -> s.getMapper(TerminalMapper.class).updateState("99999999", TerminalState.ACTIVE));
+        assertThat(unknown).isZero();
     }
 
     @ParameterizedTest
@@ -159,10 +161,24 @@ class TerminalMapperTest {
         insert(store, SampleRows.terminal("SN-A", "10000022"));
         insert(store, SampleRows.terminal("SN-B", "10000023"));
 
-        List<Terminal> two = store.read(s -> s.getMapper(TerminalMapper.class).list(2));
-        List<Terminal> all = store.read(s -> s.getMapper(TerminalMapper.class).list(100));
+        List<Terminal> two = terminals(store, 2);
+        List<Terminal> all = terminals(store, 100);
 
         assertThat(two).extracting(Terminal::serialNumber).containsExactly("SN-C", "SN-A");
         assertThat(all).extracting(Terminal::serialNumber).containsExactly("SN-C", "SN-A", "SN-B");
+    }
+
+    @ParameterizedTest
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void countsTerminalsInEveryState(TestDatabase db) {
+        Store store = db.open();
+        long none = store.read(s -> s.getMapper(TerminalMapper.class).count());
+        insert(store, SampleRows.terminal("SN-X", "10000031"));
+        insert(store, SampleRows.terminal("SN-Y", "10000032"));
+        store.write(s -> s.getMapper(TerminalMapper.class).updateState("10000032", TerminalState.REVOKED));
+        long two = store.read(s -> s.getMapper(TerminalMapper.class).count());
+
+        assertThat(none).isZero();
+        assertThat(two).isEqualTo(2);
     }
 }

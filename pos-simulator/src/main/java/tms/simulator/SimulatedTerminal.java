@@ -166,7 +166,7 @@ public final class SimulatedTerminal implements AutoCloseable {
                 throw new IOException("the host's response MAC does not verify under this terminal's MAK");
             }
             return response;
-        } catch (ISOException | MessageFormatException e) {
+        } catch (MessageFormatException e) {
             throw new IOException("message could not be packed or read: " + e.getMessage(), e);
         }
     }

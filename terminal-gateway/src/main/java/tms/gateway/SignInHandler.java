@@ -64,7 +64,15 @@ public final class SignInHandler implements RequestHandler {
                     terminal.mid(), request.getString(42));
             return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_MERCHANT));
         }
-        SignInKeyLayout layout = SignInKeyLayout.forNetworkCode(field60.networkCode(), false);
+        SignInKeyLayout layout;
+        try {
+            layout = SignInKeyLayout.forNetworkCode(field60.networkCode(), false);
+        } catch (IllegalArgumentException e) {
+            // 006 (SM4) arrives with the keys issue; until then it is a transaction this host does not offer
+            LOG.warn("sign-in refused: terminal {} asked for key layout {}, not offered here", tid,
+                    field60.networkCode());
+            return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_TRANSACTION));
+        }
 
         WrappedKey tmk = WrappedKey.decode(terminal.tmkWrapped());
         WrappedKey pik = hsm.generateKey(KeyUsage.PIK, layout.pikLength());

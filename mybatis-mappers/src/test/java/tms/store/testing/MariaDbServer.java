@@ -59,7 +59,7 @@ final class MariaDbServer {
 
     private Reachability probe() {
         try (Connection connection = connectToServer(2_000)) {
-            return new Reachability(true, null);
+            return new Reachability(connection.isValid(2), null);
         } catch (SQLException e) {
             return new Reachability(false, e.getMessage());
         }

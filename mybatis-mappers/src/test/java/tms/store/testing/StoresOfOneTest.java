@@ -11,11 +11,16 @@ final class StoresOfOneTest {
     private final List<Store> stores = new ArrayList<>();
     private StoreConfig config;
 
-    synchronized Store openFirst(StoreConfig config) {
-        if (this.config != null) {
+    /** Refuses a second open() before it creates anything that close() would then not know to remove. */
+    synchronized void requireNotOpened() {
+        if (config != null) {
             throw new IllegalStateException("open() was already called for this test database; use openAnother()"
                     + " for a second store on the same database");
         }
+    }
+
+    synchronized Store openFirst(StoreConfig config) {
+        requireNotOpened();
         this.config = config;
         return keep(Store.open(config));
     }

@@ -1,0 +1,108 @@
+package tms.hsm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static tms.hsm.Fixtures.hex;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The module's log and its exception messages name operations, usages and check values; never secrets. */
+class LogHygieneTest {
+
+    private static final String PAN = "6217857600008050804";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noClearKeyPanBlobOrMabReachesTheLog() throws Exception {
+        List<String> secrets = new ArrayList<>();
+        List<String> thrownMessages = new ArrayList<>();
+        byte[] mab = hex(Fixtures.MAB_HEX);
+        String logText;
+        Path lmkFile = dir.resolve("lmk.dev");
+
+        try (CapturedLog log = new CapturedLog()) {
+            Lmk lmk = Lmk.loadOrCreateDevelopment(lmkFile);
+            SoftwareSecurityModule module = new SoftwareSecurityModule(lmk);
+            KeyWrap wrap = new KeyWrap(lmk);
+
+            WrappedKey tmk = module.formKeyFromComponents(KeyUsage.TMK,
+                    List.of(hex("11111111111111111111111111111111"), hex("22222222222222222222222222222222"),
+                            hex("32107654BA98FEDCCDEF89AB45670123")));
+            WrappedKey pik = Fixtures.known(module, KeyUsage.PIK, Fixtures.PIK_HEX);
+            WrappedKey mak = Fixtures.known(module, KeyUsage.MAK, Fixtures.MAC_MAK_HEX);
+            WrappedKey tdk = module.generateKey(KeyUsage.TDK, 16);
+            WrappedKey generatedMak = module.generateKey(KeyUsage.MAK, 8);
+
+            module.checkValue(tdk);
+            byte[] pikUnderTmk = module.encryptUnderKek(pik, tmk);
+            WrappedKey importedPik = module.importUnderKek(KeyUsage.PIK, pikUnderTmk, tmk, pik.checkValue());
+            byte[] mac = module.generateMac(mak, mab);
+            module.verifyMac(mak, mab, mac);
+            module.verifyMac(mak, mab, "00000000".getBytes(StandardCharsets.US_ASCII));
+            module.verifyMac(mak, mab, new byte[3]);
+            module.generateMac(generatedMak, mab);
+            module.panHash(PAN);
+
+            // refusals log too, with their reasons
+            thrownMessages.add(message(() -> module.importUnderKek(KeyUsage.PIK, pikUnderTmk, tmk, hex("01020304"))));
+            thrownMessages.add(message(() -> module.encryptUnderKek(tmk, tmk)));
+            thrownMessages.add(message(() -> module.generateMac(pik, mab)));
+            thrownMessages.add(message(() -> module.checkValue(new WrappedKey(KeyUsage.TMK, 8, mak.blob(), mak.checkValue()))));
+            byte[] tampered = tdk.blob();
+            tampered[0] ^= 1;
+            thrownMessages.add(message(() -> module.checkValue(new WrappedKey(KeyUsage.TDK, 16, tampered, tdk.checkValue()))));
+            thrownMessages.add(message(() -> module.formKeyFromComponents(KeyUsage.TMK, List.of(new byte[16], new byte[8]))));
+            thrownMessages.add(message(() -> module.generateKey(KeyUsage.TMK, 9)));
+            thrownMessages.add(message(() -> module.panHash(PAN + "X")));
+            thrownMessages.add(message(() -> module.panHash(PAN.substring(0, 18) + "X")));
+
+            for (WrappedKey key : List.of(tmk, pik, mak, tdk, generatedMak, importedPik)) {
+                secrets.add(hex(key.blob()));
+                secrets.add(hex(wrap.unwrap(key.usage(), key.length(), key.blob())));
+            }
+            logText = log.text();
+
+            for (String operation : List.of("formKeyFromComponents", "generateKey", "checkValue", "encryptUnderKek",
+                    "importUnderKek", "generateMac", "verifyMac", "panHash")) {
+                assertThat(logText).as("log of %s", operation).contains(operation + ": ");
+            }
+        }
+        secrets.add(Fixtures.TMK_HEX);
+        secrets.add("0123456789ABCDEFFEDCBA9876543210");
+        secrets.add(Fixtures.PIK_HEX);
+        secrets.add(Fixtures.MAC_MAK_HEX);
+        secrets.add(Fixtures.MAB_HEX);
+        secrets.add(PAN);
+        secrets.add(Files.readString(lmkFile, StandardCharsets.US_ASCII).trim());
+
+        assertThat(logText).contains("-> ok").contains("-> refused: ").contains("cv 00962B60");
+        assertThat(thrownMessages).hasSize(9).doesNotContainNull();
+        String everything = (logText + "\n" + String.join("\n", thrownMessages)).toUpperCase(Locale.ROOT);
+        for (String secret : secrets) {
+            // 8 hex characters of a secret are already too many; look for each such window
+            for (int start = 0; start + 8 <= secret.length(); start += 4) {
+                String window = secret.substring(start, start + 8).toUpperCase(Locale.ROOT);
+                if (!window.chars().allMatch(c -> c == window.charAt(0))) {
+                    assertThat(everything).as("a piece of a secret").doesNotContain(window);
+                }
+            }
+            assertThat(everything).doesNotContain(secret.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static String message(Runnable operation) {
+        Throwable thrown = catchThrowable(operation::run);
+        assertThat(thrown).isInstanceOf(HsmException.class);
+        return thrown.getMessage();
+    }
+}

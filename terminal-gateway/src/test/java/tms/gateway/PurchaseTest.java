@@ -1,0 +1,190 @@
+package tms.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.jpos.iso.ISOMsg;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import tms.iso8583.Field60;
+import tms.simulator.SimulatedTerminal;
+import tms.simulator.TransactionResult;
+import tms.store.CapturedTransaction;
+import tms.store.TerminalState;
+import tms.store.TransactionKind;
+import tms.store.TransactionMapper;
+import tms.store.TransactionStatus;
+import tms.store.testing.TestDatabase;
+
+class PurchaseTest {
+
+    private static final String PAN = "6212261234567890";
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void approvedPurchaseIsCapturedMaskedAndAnsweredWithAMac(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            TransactionResult result = terminal.purchase(1234, PAN);
+
+            assertThat(result.responseCode()).isEqualTo("00");
+            assertThat(result.rrn()).matches("\\d{12}");
+            assertThat(result.authCode()).matches("\\d{6}");
+            assertThat(result.responseMacVerified()).isTrue();
+
+            CapturedTransaction row = find(fixture, terminal.batch(), result.trace(), TransactionKind.PURCHASE);
+            assertThat(row).isNotNull();
+            assertThat(row.amount()).isEqualTo(1234);
+            assertThat(row.currency()).isEqualTo("156");
+            assertThat(row.status()).isEqualTo(TransactionStatus.APPROVED);
+            assertThat(row.responseCode()).isEqualTo("00");
+            assertThat(row.rrn()).isEqualTo(result.rrn());
+            assertThat(row.authCode()).isEqualTo(result.authCode());
+            assertThat(row.panFirst6()).isEqualTo("621226");
+            assertThat(row.panLast4()).isEqualTo("7890");
+            assertThat(row.panHash()).isEqualTo(fixture.hostHsm().panHash(PAN)).doesNotContain(PAN);
+            assertThat(row.mti()).isEqualTo("0200");
+            assertThat(row.processingCode()).isEqualTo("000000");
+            assertThat(row.entryMode()).isEqualTo("022");
+            assertThat(row.mid()).isEqualTo(GatewayFixture.MID);
+            assertThat(row.hostTime()).isNotNull();
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void standInRulesDeclineAndDeclinesAreCapturedToo(TestDatabase db) throws Exception {
+        GatewayConfig config = GatewayConfig.defaults().withStandInRules(StandInRules.defaults().withAmountLimit(10_000));
+        try (GatewayFixture fixture = new GatewayFixture(db, temp, config);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            TransactionResult insufficient = terminal.purchase(500, "6212261234560051");
+            assertThat(insufficient.responseCode()).isEqualTo("51");
+            assertThat(insufficient.authCode()).isNull();
+            assertThat(insufficient.responseMacVerified()).isTrue();
+            assertThat(find(fixture, terminal.batch(), insufficient.trace(), TransactionKind.PURCHASE).status())
+                    .isEqualTo(TransactionStatus.DECLINED);
+
+            assertThat(terminal.purchase(10_001, PAN).responseCode()).isEqualTo("61");
+            assertThat(terminal.purchase(10_000, PAN).responseCode()).isEqualTo("00");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void balanceInquiryReportsTheBalanceInField54(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            TransactionResult result = terminal.balanceInquiry(PAN);
+            assertThat(result.responseCode()).isEqualTo("00");
+            assertThat(result.balanceField()).isEqualTo("1002156C000001000000");
+            assertThat(find(fixture, terminal.batch(), result.trace(), TransactionKind.BALANCE_INQUIRY)).isNotNull();
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void badMacAndMissingSessionAnswerA0AndStoreNothing(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp)) {
+            fixture.registerDefault();
+            try (SimulatedTerminal noSession = fixture.terminal()) {
+                ISOMsg response = noSession.exchange(purchase("000101", "000001", 100, "ASCIIMAC"), false);
+                assertThat(response.getString(39)).isEqualTo("A0");
+                assertThat(response.hasField(64)).isFalse();
+            }
+            try (SimulatedTerminal terminal = fixture.terminal()) {
+                assertThat(terminal.signIn("004").approved()).isTrue();
+                ISOMsg forged = purchase("000102", terminal.batch(), 100, "00000000");
+                assertThat(terminal.exchange(forged, false).getString(39)).isEqualTo("A0");
+                // the connection still serves the terminal after a bad MAC
+                assertThat(terminal.purchase(100, PAN).responseCode()).isEqualTo("00");
+            }
+            assertThat(capturedRows(fixture)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void invalidRequestsAreRefusedWithTheirCodesAndNothingStored(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            String batch = terminal.batch();
+            assertThat(terminal.exchange(purchase("000201", batch, 0, null), true).getString(39)).isEqualTo("13");
+            ISOMsg dollars = purchase("000202", batch, 100, null);
+            dollars.set(49, "840");
+            assertThat(terminal.exchange(dollars, true).getString(39)).isEqualTo("12");
+            ISOMsg noCard = purchase("000203", batch, 100, null);
+            noCard.unset(2);
+            noCard.unset(35);
+            assertThat(terminal.exchange(noCard, true).getString(39)).isEqualTo("14");
+            assertThat(capturedRows(fixture)).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void theSameTraceTwiceInABatchIsADuplicate(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            ISOMsg first = purchase("000301", terminal.batch(), 700, null);
+            assertThat(terminal.exchange(first, true).getString(39)).isEqualTo("00");
+            ISOMsg again = purchase("000301", terminal.batch(), 700, null);
+            assertThat(terminal.exchange(again, true).getString(39)).isEqualTo("94");
+            assertThat(capturedRows(fixture)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aTerminalSuspendedMidSessionGets58(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            fixture.store().write(s -> s.getMapper(tms.store.TerminalMapper.class)
+                    .updateState(GatewayFixture.TID, TerminalState.SUSPENDED));
+            assertThat(terminal.purchase(100, PAN).responseCode()).isEqualTo("58");
+        }
+    }
+
+    private static SimulatedTerminal signedIn(GatewayFixture fixture) throws Exception {
+        fixture.registerDefault();
+        SimulatedTerminal terminal = fixture.terminal();
+        assertThat(terminal.signIn("004").approved()).isTrue();
+        return terminal;
+    }
+
+    /** A purchase built by hand, for the cases the simulator's own methods would never send. */
+    static ISOMsg purchase(String trace, String batch, long amount, String macText) throws Exception {
+        ISOMsg m = new ISOMsg();
+        m.setMTI("0200");
+        m.set(2, PAN);
+        m.set(3, "000000");
+        m.set(4, String.format("%012d", amount));
+        m.set(11, trace);
+        m.set(22, "022");
+        m.set(25, "00");
+        m.set(35, PAN + "D30121010000000000");
+        m.set(41, GatewayFixture.TID);
+        m.set(42, GatewayFixture.MID);
+        m.set(49, "156");
+        m.set(60, Field60.of("22", batch, "000").format());
+        if (macText != null) {
+            m.set(64, macText.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return m;
+    }
+
+    private static long capturedRows(GatewayFixture fixture) {
+        Long rows = fixture.store().read(s -> s.getMapper(TransactionMapper.class).count());
+        return rows;
+    }
+
+    private static CapturedTransaction find(GatewayFixture fixture, String batch, String trace, TransactionKind kind) {
+        return fixture.store().read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey(GatewayFixture.TID, batch, trace, kind));
+    }
+}
