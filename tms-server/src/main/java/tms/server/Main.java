@@ -37,9 +37,9 @@ public final class Main {
             }
         }
         System.setProperty("tms.data", data);
-        if (isLongRunning(args)) {
-            System.setProperty("tms.console.level", "INFO");
-        }
+        // run narrates on the console; the one-shot commands print their own results, and what they
+        // log (development-LMK reminders, migrations) goes to the log file unless it is an error
+        System.setProperty("tms.console.level", isLongRunning(args) ? "INFO" : "ERROR");
     }
 
     private static boolean isLongRunning(String[] args) {

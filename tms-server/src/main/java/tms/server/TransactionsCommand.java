@@ -16,6 +16,9 @@ import tms.store.TransactionMapper;
         description = "List captured transactions, newest first (card numbers masked).")
 public final class TransactionsCommand implements Callable<Integer> {
 
+    private static final java.time.format.DateTimeFormatter HOST_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
     @Mixin
     InstallationOptions installation;
 
@@ -39,11 +42,11 @@ public final class TransactionsCommand implements Callable<Integer> {
             out.println("no transactions captured yet");
             return;
         }
-        String format = "%-24s %-8s %-6s %-6s %-15s %12s %-19s %-2s %-8s %-12s %-6s%n";
+        String format = "%-19s %-8s %-6s %-6s %-15s %12s %-19s %-2s %-8s %-12s %-6s%n";
         out.printf(format, "host time (UTC)", "TID", "batch", "trace", "kind", "amount", "card", "rc", "status",
                 "RRN", "auth");
         for (CapturedTransaction t : rows) {
-            out.printf(format, t.hostTime(), t.tid(), t.batch(), t.trace(), t.kind(), yuan(t.amount()),
+            out.printf(format, HOST_TIME.format(t.hostTime()), t.tid(), t.batch(), t.trace(), t.kind(), yuan(t.amount()),
                     t.panFirst6() + "******" + t.panLast4(), t.responseCode(), t.status(), t.rrn(),
                     t.authCode() == null ? "" : t.authCode());
         }
