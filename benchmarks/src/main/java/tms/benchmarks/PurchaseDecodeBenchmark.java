@@ -47,8 +47,12 @@ public class PurchaseDecodeBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        Path lmkFile = Files.createTempDirectory("bench").resolve("lmk.key");
+        Path dir = Files.createTempDirectory("bench");
+        Path lmkFile = dir.resolve("lmk.key");
         hsm = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(lmkFile));
+        // the LMK is in memory now; leave no key file behind in /tmp
+        Files.delete(lmkFile);
+        Files.delete(dir);
         mak = hsm.formKeyFromComponents(KeyUsage.MAK, List.of(HexFormat.of().parseHex("2222222222222222")));
 
         ISOMsg m = new ISOMsg();
