@@ -20,6 +20,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ import tms.store.TransactionKind;
 public final class TerminalGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminalGateway.class);
+    /** The name prefix of the threads that run handlers, off Netty's I/O threads. */
+    public static final String BUSINESS_THREADS = "tms-business";
 
     private final GatewayConfig config;
     private final SecurityModule hsm;
@@ -66,7 +69,8 @@ public final class TerminalGateway implements AutoCloseable {
         CupPackager.shared(); // load the dialect before the first terminal waits for it
         acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        business = new DefaultEventExecutorGroup(config.businessThreads());
+        // named so that logs (and a test) can tell business threads from Netty's I/O threads
+        business = new DefaultEventExecutorGroup(config.businessThreads(), new DefaultThreadFactory(BUSINESS_THREADS));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
@@ -82,7 +86,7 @@ public final class TerminalGateway implements AutoCloseable {
                         pipeline.addLast("length", new LengthFieldBasedFrameDecoder(
                                 config.maxFrameLength(), 0, 2, 0, 2));
                         pipeline.addLast("frame", new FrameCodec());
-                        pipeline.addLast(business, "dispatch", new RequestDispatcher(handlers, hsm));
+                        pipeline.addLast("dispatch", new RequestDispatcher(handlers, hsm, business));
                         pipeline.addLast("guard", new ConnectionGuard());
                     }
                 });

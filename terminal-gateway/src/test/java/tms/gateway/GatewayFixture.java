@@ -43,12 +43,17 @@ public final class GatewayFixture implements AutoCloseable {
     private final int port;
 
     public GatewayFixture(TestDatabase database, Path temp, GatewayConfig config) throws Exception {
+        this(database, temp, config, new StandInPlatform(config.standInRules()));
+    }
+
+    public GatewayFixture(TestDatabase database, Path temp, GatewayConfig config, PaymentPlatform platform)
+            throws Exception {
         this.database = database;
         this.store = database.open();
         this.hostHsm = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(temp.resolve("host-lmk.key")));
         this.terminalHsm = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(temp.resolve("terminal-lmk.key")));
         this.gateway = new TerminalGateway(config.withPort(0).withBindAddress("127.0.0.1"), store, hostHsm,
-                new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")));
+                platform, new HostClock(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")));
         this.port = gateway.start();
     }
 

@@ -43,13 +43,14 @@ public final class Installation implements AutoCloseable {
     }
 
     static StoreConfig storeConfig(InstallationOptions options, Path data) {
-        if (options.dbUrl == null || options.dbUrl.isBlank()) {
+        if (options.database.embedded()) {
             StoreConfig embedded = StoreConfig.h2File(data);
             // AUTO_SERVER lets a second process (the simulator, `transactions`) open the file while `run` holds it
             return new StoreConfig(embedded.jdbcUrl() + ";AUTO_SERVER=TRUE", embedded.user(), embedded.password(),
                     embedded.maxPoolSize());
         }
-        return new StoreConfig(options.dbUrl, options.dbUser, options.dbPassword, StoreConfig.DEFAULT_POOL_SIZE);
+        DatabaseOptions db = options.database;
+        return new StoreConfig(db.url, db.user, db.password, StoreConfig.DEFAULT_POOL_SIZE);
     }
 
     public Path data() {

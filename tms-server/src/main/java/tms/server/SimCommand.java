@@ -115,20 +115,7 @@ public final class SimCommand {
         @Override
         public Integer call() throws IOException {
             long fen = fen(amount);
-            SecurityModule keys = connection.terminalKeys();
-            TerminalProfile profile = TerminalProfile.load(connection.profileFile());
-            try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
-                SignInResult signIn = terminal.signIn("004");
-                if (!signIn.approved()) {
-                    profile.save(connection.profileFile());
-                    printSignIn(profile, signIn, System.out);
-                    return 3;
-                }
-                TransactionResult result = terminal.purchase(fen, pan);
-                profile.save(connection.profileFile());
-                printTransaction("purchase of " + amount + " yuan", result, System.out);
-                return result.approved() ? 0 : 3;
-            }
+            return signedInThen(connection, "purchase of " + amount + " yuan", t -> t.purchase(fen, pan));
         }
     }
 
@@ -143,19 +130,7 @@ public final class SimCommand {
 
         @Override
         public Integer call() throws IOException {
-            SecurityModule keys = connection.terminalKeys();
-            TerminalProfile profile = TerminalProfile.load(connection.profileFile());
-            try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
-                SignInResult signIn = terminal.signIn("004");
-                if (!signIn.approved()) {
-                    printSignIn(profile, signIn, System.out);
-                    return 3;
-                }
-                TransactionResult result = terminal.balanceInquiry(pan);
-                profile.save(connection.profileFile());
-                printTransaction("balance inquiry", result, System.out);
-                return result.approved() ? 0 : 3;
-            }
+            return signedInThen(connection, "balance inquiry", t -> t.balanceInquiry(pan));
         }
     }
 
@@ -166,15 +141,8 @@ public final class SimCommand {
         @Mixin
         Connection connection;
 
-        @Option(names = {"--db-url"}, defaultValue = "${env:TMS_DB_URL}",
-                description = "The server's database, when it is not the H2 file under --data (env TMS_DB_URL).")
-        String dbUrl;
-
-        @Option(names = "--db-user", defaultValue = "${env:TMS_DB_USER}", description = "Database user.")
-        String dbUser;
-
-        @Option(names = "--db-password", defaultValue = "${env:TMS_DB_PASSWORD}", description = "Database password.")
-        String dbPassword;
+        @Mixin
+        DatabaseOptions database;
 
         @Override
         public Integer call() throws IOException {
@@ -206,7 +174,7 @@ public final class SimCommand {
          * both the server's security module and the terminal's own, and then are forgotten.
          */
         private TerminalProfile demoTerminal(SecurityModule terminalKeys, PrintStream out) throws IOException {
-            InstallationOptions options = new InstallationOptions(connection.data, dbUrl, dbUser, dbPassword);
+            InstallationOptions options = new InstallationOptions(connection.data, database);
             try (Installation server = Installation.open(options, System.err)) {
                 boolean registered = server.store().read(
                         s -> s.getMapper(TerminalMapper.class).findByTid(DEMO_TID)) != null;
@@ -235,6 +203,33 @@ public final class SimCommand {
                         + ", TMK check value " + kcv);
                 return profile;
             }
+        }
+    }
+
+    /** What one signed-in exchange does with the terminal. */
+    @FunctionalInterface
+    interface Exchange {
+        TransactionResult with(SimulatedTerminal terminal) throws IOException;
+    }
+
+    /**
+     * Dials, signs in with 004 and, if the host approves, performs the exchange; the trace counter is saved
+     * whatever happens. Exit code 0 approved, 3 refused.
+     */
+    static int signedInThen(Connection connection, String what, Exchange exchange) throws IOException {
+        SecurityModule keys = connection.terminalKeys();
+        TerminalProfile profile = TerminalProfile.load(connection.profileFile());
+        try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
+            SignInResult signIn = terminal.signIn("004");
+            if (!signIn.approved()) {
+                printSignIn(profile, signIn, System.out);
+                return 3;
+            }
+            TransactionResult result = exchange.with(terminal);
+            printTransaction(what, result, System.out);
+            return result.approved() ? 0 : 3;
+        } finally {
+            profile.save(connection.profileFile());
         }
     }
 

@@ -62,7 +62,7 @@ class EndToEndTest {
             assertThat(provision.exitCode()).as(provision.err()).isZero();
 
             List<String> results = new ArrayList<>();
-            try (Installation server = Installation.open(new InstallationOptions(data, null, null, null), System.out)) {
+            try (Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions()), System.out)) {
                 GatewayConfig config = GatewayConfig.defaults().withBindAddress("127.0.0.1").withPort(0);
                 try (TerminalGateway gateway = new TerminalGateway(config, server.store(), server.hsm(),
                         new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()))) {
