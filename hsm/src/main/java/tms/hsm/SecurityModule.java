@@ -34,4 +34,10 @@ public interface SecurityModule {
 
     /** A keyed hash of a PAN for look-ups (HMAC-SHA-256 under a key derived inside the module, 64 lowercase hex chars); the PAN itself is never kept. */
     String panHash(String pan);
+
+    /** The keyed hash under which an activation code for this serial number is stored (64 lowercase hex). */
+    String activationCodeHash(String serialNumber, String code);
+
+    /** Whether a presented code is the one whose hash was stored for this serial number (constant time). */
+    boolean activationCodeMatches(String serialNumber, String code, String storedHash);
 }

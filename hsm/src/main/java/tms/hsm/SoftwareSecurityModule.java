@@ -29,6 +29,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
 
     private final KeyWrap keyWrap;
     private final PanHash panHash;
+    private final ActivationCodeHash activationCodes;
     private final ClearKeyCache macKeys;
     private final SecureRandom random = new SecureRandom();
 
@@ -47,6 +48,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
         }
         this.keyWrap = new KeyWrap(lmk);
         this.panHash = new PanHash(lmk);
+        this.activationCodes = new ActivationCodeHash(lmk);
         this.macKeys = new ClearKeyCache(macKeyCacheCapacity);
         log.info("Software security module ready under LMK {}{}", lmk.checkValueHex(),
                 lmk.development() ? " (DEVELOPMENT LMK)" : "");
@@ -273,6 +275,36 @@ public final class SoftwareSecurityModule implements SecurityModule {
             return hash;
         } catch (HsmException e) {
             refused(op, "pan", e);
+            throw e;
+        }
+    }
+
+    @Override
+    public String activationCodeHash(String serialNumber, String code) {
+        String op = "activationCodeHash";
+        try {
+            String hash = activationCodes.hex(serialNumber, code);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: serial {} -> ok", op, serialNumber);
+            }
+            return hash;
+        } catch (HsmException e) {
+            refused(op, "serial " + serialNumber, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean activationCodeMatches(String serialNumber, String code, String storedHash) {
+        String op = "activationCodeMatches";
+        try {
+            boolean match = activationCodes.matches(serialNumber, code, storedHash);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: serial {} -> {}", op, serialNumber, match ? "ok: matches" : "refused: does not match");
+            }
+            return match;
+        } catch (HsmException e) {
+            refused(op, "serial " + serialNumber, e);
             throw e;
         }
     }

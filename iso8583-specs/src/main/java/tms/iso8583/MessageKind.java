@@ -13,6 +13,8 @@ public enum MessageKind {
     SIGN_IN("0800", null, null, "00", Set.of("001", "003", "004", "006")),
     /** Sign-off. */
     SIGN_OFF("0820", null, null, "00", Set.of("002")),
+    /** Activation over the air (ours, docs/protocol.md): serial, code and device key in; TMK under that key out. */
+    ACTIVATION("0800", null, null, "00", Set.of("601")),
     /** Echo test, the terminal's keep-alive. */
     ECHO_TEST("0820", null, null, "00", Set.of("301")),
     /** IC card public key download (370 query, 371 download, 372 end). */

@@ -125,6 +125,9 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(TerminalMapper.class);
         configuration.addMapper(TransactionMapper.class);
         configuration.addMapper(NumberBlockMapper.class);
+        configuration.addMapper(ActivationCodeMapper.class);
+        configuration.addMapper(AuditLogMapper.class);
+        configuration.addMapper(HostKeyMapper.class);
         return configuration;
     }
 

@@ -26,4 +26,32 @@ public interface TerminalMapper {
 
     /** How many terminals are registered, in any state. */
     long count();
+
+    /** The activation view of a terminal, locking its row until the transaction ends. */
+    TerminalActivation findActivationForUpdate(@Param("serialNumber") String serialNumber);
+
+    TerminalActivation findActivation(@Param("serialNumber") String serialNumber);
+
+    /** Counts a wrong activation code; {@code lockAt} non-null locks the serial against further tries. */
+    int recordFailedActivation(@Param("serialNumber") String serialNumber, @Param("lockAt") java.time.Instant lockAt);
+
+    /** Lifts the lock and forgets the failed tries. */
+    int unlockActivation(@Param("serialNumber") String serialNumber);
+
+    /** The terminal becomes ACTIVE with its TID, MID, TMK and device key; failed tries are forgotten. */
+    int activate(@Param("serialNumber") String serialNumber, @Param("tid") String tid, @Param("mid") String mid,
+                 @Param("tmkWrapped") String tmkWrapped, @Param("tmkCheckValue") String tmkCheckValue,
+                 @Param("deviceKeyAlgorithm") String deviceKeyAlgorithm,
+                 @Param("devicePublicKey") String devicePublicKey);
+
+    int revoke(@Param("serialNumber") String serialNumber, @Param("reason") String reason);
+
+    /**
+     * Terminals revoked or suspended at or after {@code since} (database time), for gateways to close their
+     * sessions.
+     */
+    List<BarredTerminal> listBarredSince(@Param("since") java.time.Instant since);
+
+    /** The database's clock, so that nodes with skewed clocks agree on {@link #listBarredSince}. */
+    java.time.Instant databaseNow();
 }

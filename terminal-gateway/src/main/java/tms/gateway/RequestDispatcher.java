@@ -36,13 +36,16 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
     private final Map<MessageKind, RequestHandler> handlers;
     private final SecurityModule hsm;
     private final EventExecutorGroup business;
+    private final TerminalConnections signedIn;
     private EventExecutor executor;
     private TerminalSession session;
 
-    RequestDispatcher(Map<MessageKind, RequestHandler> handlers, SecurityModule hsm, EventExecutorGroup business) {
+    RequestDispatcher(Map<MessageKind, RequestHandler> handlers, SecurityModule hsm, EventExecutorGroup business,
+                      TerminalConnections signedIn) {
         this.handlers = handlers;
         this.hsm = hsm;
         this.business = business;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -92,6 +95,10 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("to {}: {}", session.remoteAddress(), MaskedMessage.describe(reply.message()));
+        }
+        if (session.isSignedIn()) {
+            // registered before the answer leaves, so a revoke that follows the sign-in finds the connection
+            signedIn.signedIn(session.tid(), ctx.channel());
         }
         ctx.writeAndFlush(frame.reply(body, reply.processingNibble()));
     }

@@ -43,6 +43,9 @@ public final class TerminalGateway implements AutoCloseable {
     private final SecurityModule hsm;
     private final Map<MessageKind, RequestHandler> handlers;
     private final ChannelGroup connections = new DefaultChannelGroup("terminals", GlobalEventExecutor.INSTANCE);
+    private final TerminalConnections signedIn = new TerminalConnections();
+    private final Store store;
+    private BarredTerminalWatcher watcher;
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
     private EventExecutorGroup business;
@@ -52,6 +55,7 @@ public final class TerminalGateway implements AutoCloseable {
                            HostClock clock) {
         this.config = config;
         this.hsm = hsm;
+        this.store = store;
         ReferenceNumbers rrns = new ReferenceNumbers(store);
         Map<MessageKind, RequestHandler> map = new EnumMap<>(MessageKind.class);
         map.put(MessageKind.SIGN_IN, new SignInHandler(store, hsm, clock, rrns, config.acquirerId()));
@@ -86,11 +90,12 @@ public final class TerminalGateway implements AutoCloseable {
                         pipeline.addLast("length", new LengthFieldBasedFrameDecoder(
                                 config.maxFrameLength(), 0, 2, 0, 2));
                         pipeline.addLast("frame", new FrameCodec());
-                        pipeline.addLast("dispatch", new RequestDispatcher(handlers, hsm, business));
+                        pipeline.addLast("dispatch", new RequestDispatcher(handlers, hsm, business, signedIn));
                         pipeline.addLast("guard", new ConnectionGuard());
                     }
                 });
         serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        watcher = new BarredTerminalWatcher(store, signedIn, config.barredTerminalPoll());
         int port = port();
         LOG.info("terminal gateway listening on {}:{}", config.bindAddress(), port);
         return port;
@@ -110,6 +115,7 @@ public final class TerminalGateway implements AutoCloseable {
         if (serverChannel == null) {
             return;
         }
+        watcher.close();
         serverChannel.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -1,0 +1,45 @@
+package tms.admin;
+
+import java.time.Clock;
+
+import tms.store.Store;
+import tms.store.TerminalActivation;
+import tms.store.TerminalMapper;
+import tms.store.TerminalState;
+
+/**
+ * Revokes a terminal: it may no longer sign in (58), and every gateway node closes its open session
+ * within a second (they watch the store for barred terminals).
+ */
+public final class TerminalRevocation {
+
+    private final Store store;
+    private final Clock clock;
+
+    public TerminalRevocation(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public void revoke(String serialNumber, String reason, Actor actor) {
+        TerminalFields.requireSerial(serialNumber);
+        if (reason == null || reason.isBlank() || reason.length() > 200) {
+            throw new TerminalActionRefused("a revocation needs a reason of 1 to 200 characters");
+        }
+        store.write(s -> {
+            TerminalMapper terminals = s.getMapper(TerminalMapper.class);
+            TerminalActivation terminal = terminals.findActivationForUpdate(serialNumber);
+            if (terminal == null) {
+                throw new TerminalActionRefused("no terminal with serial number " + serialNumber + " is registered");
+            }
+            if (terminal.state() == TerminalState.REVOKED) {
+                throw new TerminalActionRefused("terminal " + serialNumber + " is already revoked ("
+                        + terminal.revokedReason() + ")");
+            }
+            terminals.revoke(serialNumber, reason);
+            AuditTrail.record(s, clock.instant(), actor, "terminal.revoke", serialNumber, "OK", reason,
+                    "state=" + terminal.state() + " tid=" + terminal.tid(), "state=REVOKED tid=" + terminal.tid());
+            return null;
+        });
+    }
+}
