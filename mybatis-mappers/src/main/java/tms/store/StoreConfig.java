@@ -58,8 +58,15 @@ public record StoreConfig(String jdbcUrl, String user, String password, int maxP
     public static StoreConfig h2File(Path directory) {
         Objects.requireNonNull(directory, "directory");
         String base = directory.toAbsolutePath().normalize().resolve("tms").toString().replace('\\', '/');
-        return new StoreConfig("jdbc:h2:file:" + base + H2_SETTINGS, "sa", "", DEFAULT_POOL_SIZE);
+        return new StoreConfig("jdbc:h2:file:" + base + H2_SETTINGS + H2_FILE_DURABILITY, "sa", "", DEFAULT_POOL_SIZE);
     }
+
+    /**
+     * H2 writes a commit to disk up to half a second later by default (WRITE_DELAY=500), so a process killed
+     * right after answering would lose an approval it had already sent. Capture must be durable before it is
+     * answered: every commit is written before it returns (RunCommandCrashTest kills the server to check).
+     */
+    public static final String H2_FILE_DURABILITY = ";WRITE_DELAY=0";
 
     /**
      * A private in-memory H2 database called {@code name}; it lives until {@link Store#close()} shuts it down

@@ -52,6 +52,17 @@ public interface TerminalMapper {
      */
     List<BarredTerminal> listBarredSince(@Param("since") java.time.Instant since);
 
+    /** A terminal as a financial message needs it: state, merchant, batch and its last sign-in's keys. */
+    SignedInTerminal findSignedIn(@Param("tid") String tid);
+
+    /** Stores a sign-in: the new batch, the working keys (LMK-wrapped) and when. */
+    int recordSignIn(@Param("tid") String tid, @Param("batch") String batch, @Param("pikWrapped") String pikWrapped,
+                     @Param("makWrapped") String makWrapped, @Param("tdkWrapped") String tdkWrapped,
+                     @Param("at") java.time.Instant at);
+
+    /** Forgets the working keys (sign-off): financial messages get A0 until the next sign-in. */
+    int clearWorkingKeys(@Param("tid") String tid);
+
     /** The database's clock, so that nodes with skewed clocks agree on {@link #listBarredSince}. */
     java.time.Instant databaseNow();
 }

@@ -9,6 +9,13 @@ ALTER TABLE terminal ADD COLUMN failed_activations INT NOT NULL DEFAULT 0;
 ALTER TABLE terminal ADD COLUMN activation_locked_at DATETIME(6) NULL;
 ALTER TABLE terminal ADD COLUMN revoked_reason VARCHAR(200) NULL;
 
+-- The working keys of the terminal's last sign-in, wrapped under the LMK. Terminals that dial a new connection
+-- per transaction (common on GPRS) use them on any connection, to any gateway node, until they sign in again.
+ALTER TABLE terminal ADD COLUMN pik_wrapped VARCHAR(200) NULL;
+ALTER TABLE terminal ADD COLUMN mak_wrapped VARCHAR(200) NULL;
+ALTER TABLE terminal ADD COLUMN tdk_wrapped VARCHAR(200) NULL;
+ALTER TABLE terminal ADD COLUMN signed_in_at DATETIME(6) NULL;
+
 CREATE INDEX ix_terminal_state_updated_at ON terminal (state, updated_at);
 
 -- A single-use code bound to one serial number and merchant. Only a keyed hash of the code is kept: the

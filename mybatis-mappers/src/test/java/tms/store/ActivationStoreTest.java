@@ -158,4 +158,37 @@ class ActivationStoreTest {
             assertThat(Store.isDuplicateKey(e)).isTrue();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void signInStoresWrappedWorkingKeysAndSignOffClearsThem(TestDatabase db) {
+        Store store = db.open();
+        store.write(s -> {
+            s.getMapper(TerminalMapper.class).insert(SampleRows.terminal("SN-7", "10000007"));
+            return null;
+        });
+        SignedInTerminal before = store.read(s -> s.getMapper(TerminalMapper.class).findSignedIn("10000007"));
+        assertThat(before.makWrapped()).isNull();
+        assertThat(before.signedInAt()).isNull();
+
+        store.write(s -> s.getMapper(TerminalMapper.class).recordSignIn("10000007", "000002", "K1.PIK", "K1.MAK",
+                "K1.TDK", T0));
+        SignedInTerminal after = store.read(s -> s.getMapper(TerminalMapper.class).findSignedIn("10000007"));
+        assertThat(after.currentBatch()).isEqualTo("000002");
+        assertThat(after.pikWrapped()).isEqualTo("K1.PIK");
+        assertThat(after.makWrapped()).isEqualTo("K1.MAK");
+        assertThat(after.tdkWrapped()).isEqualTo("K1.TDK");
+        assertThat(after.signedInAt()).isEqualTo(T0);
+        assertThat(after.state()).isEqualTo(TerminalState.ACTIVE);
+        assertThat(after.toString()).doesNotContain("K1.MAK");
+        Terminal terminal = store.read(s -> s.getMapper(TerminalMapper.class).findByTid("10000007"));
+        assertThat(terminal.lastSeen()).isEqualTo(T0);
+
+        store.write(s -> s.getMapper(TerminalMapper.class).clearWorkingKeys("10000007"));
+        SignedInTerminal off = store.read(s -> s.getMapper(TerminalMapper.class).findSignedIn("10000007"));
+        assertThat(off.makWrapped()).isNull();
+        assertThat(off.pikWrapped()).isNull();
+        SignedInTerminal unknown = store.read(s -> s.getMapper(TerminalMapper.class).findSignedIn("99999999"));
+        assertThat(unknown).isNull();
+    }
 }

@@ -35,8 +35,6 @@ public final class SimulatedTerminal implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
-    private WrappedKey mak;
-    private String batch = "000001";
     private int lastProcessingNibble;
 
     public SimulatedTerminal(TerminalProfile profile, SecurityModule hsm, String host, int port, Duration timeout)
@@ -59,7 +57,7 @@ public final class SimulatedTerminal implements AutoCloseable {
             request.set(11, profile.nextTrace());
             request.set(41, profile.tid());
             request.set(42, profile.mid());
-            request.set(60, Field60.of("00", batch, networkCode).format());
+            request.set(60, Field60.of("00", profile.batch(), networkCode).format());
             request.set(63, "001");
             ISOMsg response = exchange(request, false);
             String code = response.getString(39);
@@ -71,8 +69,8 @@ public final class SimulatedTerminal implements AutoCloseable {
             WrappedKey newMak = hsm.importUnderKek(KeyUsage.MAK, keys.mak(), profile.tmk(), keys.makCheckValue());
             WrappedKey tdk = keys.tdk() == null ? null
                     : hsm.importUnderKek(KeyUsage.TDK, keys.tdk(), profile.tmk(), keys.tdkCheckValue());
-            mak = newMak;
-            batch = Field60.parse(response.getString(60)).batch();
+            String batch = Field60.parse(response.getString(60)).batch();
+            profile.signedIn(newMak, batch);
             return new SignInResult(code, batch, pik.checkValueHex(), newMak.checkValueHex(),
                     tdk == null ? null : tdk.checkValueHex());
         } catch (ISOException | MessageFormatException e) {
@@ -109,11 +107,11 @@ public final class SimulatedTerminal implements AutoCloseable {
             request.set(41, profile.tid());
             request.set(42, profile.mid());
             request.set(49, "156");
-            request.set(60, Field60.of(typeCode, batch, "000").format());
+            request.set(60, Field60.of(typeCode, profile.batch(), "000").format());
             ISOMsg response = exchange(request, true);
             boolean macOk = response.hasField(64);
             return new TransactionResult(response.getString(39), response.getString(37), response.getString(38),
-                    trace, batch, macOk, response.getString(54));
+                    trace, profile.batch(), macOk, response.getString(54));
         } catch (ISOException e) {
             throw new IOException("the request could not be built: " + e.getMessage(), e);
         }
@@ -125,7 +123,7 @@ public final class SimulatedTerminal implements AutoCloseable {
 
     public String signOff() throws IOException {
         String code = network("0820", "002");
-        mak = null;
+        profile.signedIn(null, profile.batch());
         return code;
     }
 
@@ -136,7 +134,7 @@ public final class SimulatedTerminal implements AutoCloseable {
             request.set(11, profile.nextTrace());
             request.set(41, profile.tid());
             request.set(42, profile.mid());
-            request.set(60, Field60.of("00", batch, networkCode).format());
+            request.set(60, Field60.of("00", profile.batch(), networkCode).format());
             return exchange(request, false).getString(39);
         } catch (ISOException e) {
             throw new IOException(e.getMessage(), e);
@@ -153,7 +151,7 @@ public final class SimulatedTerminal implements AutoCloseable {
             if (mac) {
                 request.set(64, new byte[8]);
                 body = CupMessageCodec.pack(request);
-                byte[] field64 = hsm.generateMac(mak, CupMessageCodec.macBlockInput(body));
+                byte[] field64 = hsm.generateMac(profile.mak(), CupMessageCodec.macBlockInput(body));
                 System.arraycopy(field64, 0, body, body.length - 8, 8);
             } else {
                 body = CupMessageCodec.pack(request);
@@ -161,6 +159,7 @@ public final class SimulatedTerminal implements AutoCloseable {
             Frame reply = Frame.parse(exchangeRaw(new Frame(TPDU, HEADER, body).toBytesWithLength()));
             lastProcessingNibble = reply.processingNibble();
             ISOMsg response = CupMessageCodec.unpack(reply.body());
+            WrappedKey mak = profile.mak();
             if (response.hasField(64) && mak != null
                     && !hsm.verifyMac(mak, CupMessageCodec.macBlockInput(reply.body()), response.getBytes(64))) {
                 throw new IOException("the host's response MAC does not verify under this terminal's MAK");
@@ -187,15 +186,20 @@ public final class SimulatedTerminal implements AutoCloseable {
     }
 
     public String batch() {
-        return batch;
+        return profile.batch();
     }
 
     public TerminalProfile profile() {
         return profile;
     }
 
+    /** Whether the terminal holds working keys from an earlier sign-in. */
+    public boolean signedIn() {
+        return profile.mak() != null;
+    }
+
     private void requireSignedIn() {
-        if (mak == null) {
+        if (profile.mak() == null) {
             throw new IllegalStateException("terminal " + profile.tid() + " is not signed in: call signIn first");
         }
     }

@@ -22,6 +22,8 @@ public final class TerminalProfile {
     private final String mid;
     private final WrappedKey tmk;
     private int lastTrace;
+    private WrappedKey mak;
+    private String batch = "000001";
 
     public TerminalProfile(String serialNumber, String tid, String mid, WrappedKey tmk, int lastTrace) {
         this.serialNumber = serialNumber;
@@ -39,9 +41,12 @@ public final class TerminalProfile {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         }
-        return new TerminalProfile(required(p, "serialNumber", file), required(p, "tid", file),
+        TerminalProfile profile = new TerminalProfile(required(p, "serialNumber", file), required(p, "tid", file),
                 required(p, "mid", file), WrappedKey.decode(required(p, "tmk", file)),
                 Integer.parseInt(p.getProperty("lastTrace", "0")));
+        String mak = p.getProperty("mak");
+        profile.signedIn(mak == null || mak.isBlank() ? null : WrappedKey.decode(mak), p.getProperty("batch", "000001"));
+        return profile;
     }
 
     /** Writes atomically, so an interrupted run never leaves half a profile. */
@@ -52,11 +57,15 @@ public final class TerminalProfile {
         p.setProperty("mid", mid);
         p.setProperty("tmk", tmk.encoded());
         p.setProperty("lastTrace", Integer.toString(lastTrace));
+        p.setProperty("batch", batch);
+        if (mak != null) {
+            p.setProperty("mak", mak.encoded());
+        }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, "profile", ".tmp");
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            p.store(out, "simulated terminal; tmk is wrapped under the simulator's LMK");
+            p.store(out, "simulated terminal; tmk and mak are wrapped under the simulator's LMK");
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -73,6 +82,21 @@ public final class TerminalProfile {
     public String nextTrace() {
         lastTrace = lastTrace % 999_999 + 1;
         return String.format("%06d", lastTrace);
+    }
+
+    /** Keeps the working MAK (wrapped under the simulator's LMK) and batch of a sign-in; null MAK forgets it. */
+    public void signedIn(WrappedKey newMak, String newBatch) {
+        this.mak = newMak;
+        this.batch = newBatch;
+    }
+
+    /** The MAK of the last sign-in, or null when the terminal must sign in first. */
+    public WrappedKey mak() {
+        return mak;
+    }
+
+    public String batch() {
+        return batch;
     }
 
     public String serialNumber() {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import tms.hsm.SecurityModule;
 import tms.store.CapturedTransaction;
 import tms.store.Store;
-import tms.store.Terminal;
+import tms.store.SignedInTerminal;
 import tms.store.TerminalMapper;
 import tms.store.TerminalState;
 import tms.store.TransactionKind;
@@ -54,15 +54,17 @@ public final class AuthorisationHandler implements RequestHandler {
     }
 
     @Override
-    public Reply handle(ISOMsg request, TerminalSession session) throws ISOException {
-        String tid = request.getString(41);
-        Terminal terminal = store.read(s -> s.getMapper(TerminalMapper.class).findByTid(tid));
-        if (terminal == null || !tid.equals(session.tid()) || terminal.state() != TerminalState.ACTIVE) {
-            LOG.warn("{} refused: terminal {} is {} (session terminal {})", kind, tid,
-                    terminal == null ? "unknown" : terminal.state(), session.tid());
+    public Reply handle(ISOMsg request, Requester requester) throws ISOException {
+        // the dispatcher verified the MAC under this terminal's MAK: the TID is the terminal's own
+        SignedInTerminal terminal = requester.terminal();
+        String tid = terminal.tid();
+        if (terminal.state() != TerminalState.ACTIVE) {
+            LOG.warn("{} refused: terminal {} is {}", kind, tid, terminal.state());
             return Reply.macked(ResponseMessage.answering(request, ResponseCodes.NOT_PERMITTED));
         }
         if (!terminal.mid().equals(request.getString(42))) {
+            LOG.warn("{} refused: terminal {} belongs to merchant {}, request names {}", kind, tid, terminal.mid(),
+                    LogText.printable(request.getString(42)));
             return Reply.macked(ResponseMessage.answering(request, ResponseCodes.INVALID_MERCHANT));
         }
         String refusal = validate(request);
@@ -72,17 +74,26 @@ public final class AuthorisationHandler implements RequestHandler {
         String pan = CardNumber.of(request);
         long amount = kind == TransactionKind.PURCHASE ? Long.parseLong(request.getString(4)) : 0L;
         String currency = request.hasField(49) ? request.getString(49) : CNY;
+        String batch = batchOf(request, terminal);
+        String trace = request.getString(11);
+
+        // a retransmission is refused before the platform sees it, so a card is never authorised twice
+        CapturedTransaction earlier = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey(tid, batch, trace, kind));
+        if (earlier != null) {
+            LOG.warn("{} refused: terminal {} batch {} trace {} was already captured (rrn {})", kind, tid, batch,
+                    trace, earlier.rrn());
+            return Reply.macked(ResponseMessage.answering(request, ResponseCodes.DUPLICATE));
+        }
 
         PlatformDecision decision = platform.authorise(
                 new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency));
         Instant now = clock.now();
         String rrn = rrns.next();
-        String batch = batchOf(request, session);
-        CapturedTransaction row = new CapturedTransaction(null, tid, terminal.mid(), batch,
-                request.getString(11), rrn, decision.authCode(), request.getMTI(), request.getString(3), kind,
-                amount, currency, PanDisplay.first6(pan), PanDisplay.last4(pan), hsm.panHash(pan),
-                request.getString(22), decision.responseCode(),
-                decision.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
+        CapturedTransaction row = new CapturedTransaction(null, tid, terminal.mid(), batch, trace, rrn,
+                decision.authCode(), request.getMTI(), request.getString(3), kind, amount, currency,
+                PanDisplay.first6(pan), PanDisplay.last4(pan), hsm.panHash(pan), request.getString(22),
+                decision.responseCode(), decision.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
                 request.getString(13), request.getString(12), now);
         try {
             // the row is committed before the answer exists: an approval never leaves uncaptured
@@ -93,8 +104,9 @@ public final class AuthorisationHandler implements RequestHandler {
             });
         } catch (RuntimeException e) {
             if (Store.isDuplicateKey(e)) {
-                LOG.warn("{} refused: terminal {} batch {} trace {} was already captured", kind, tid, batch,
-                        row.trace());
+                // two copies raced past the look-up above; the database let one in
+                LOG.warn("{} refused: terminal {} batch {} trace {} was captured concurrently", kind, tid, batch,
+                        trace);
                 return Reply.macked(ResponseMessage.answering(request, ResponseCodes.DUPLICATE));
             }
             throw e;
@@ -113,7 +125,7 @@ public final class AuthorisationHandler implements RequestHandler {
             response.set(54, balanceEntry(decision.balance(), currency));
         }
         response.set(63, "CUP");
-        LOG.info("{} terminal {} batch {} trace {} amount {} card {} → {} rrn {}", kind, tid, batch, row.trace(),
+        LOG.info("{} terminal {} batch {} trace {} amount {} card {} → {} rrn {}", kind, tid, batch, trace,
                 amount, PanDisplay.masked(pan), decision.responseCode(), rrn);
         return Reply.macked(response);
     }
@@ -126,7 +138,7 @@ public final class AuthorisationHandler implements RequestHandler {
         if (request.hasField(49) && !CNY.equals(request.getString(49))) {
             return ResponseCodes.INVALID_TRANSACTION;
         }
-        if (!request.hasField(11)) {
+        if (!request.hasField(11) || !request.hasField(60)) {
             return ResponseCodes.INVALID_TRANSACTION;
         }
         if (kind == TransactionKind.PURCHASE) {
@@ -138,13 +150,13 @@ public final class AuthorisationHandler implements RequestHandler {
         return null;
     }
 
-    /** The terminal's batch from 60.2, else the batch handed out at sign-in. */
-    private static String batchOf(ISOMsg request, TerminalSession session) {
+    /** The batch the terminal names in 60.2; the one handed out at its last sign-in when 60.2 has none. */
+    private static String batchOf(ISOMsg request, SignedInTerminal terminal) {
         try {
             String batch = tms.iso8583.Field60.parse(request.getString(60)).batch();
-            return batch != null ? batch : session.batch();
-        } catch (tms.iso8583.MessageFormatException | RuntimeException e) {
-            return session.batch();
+            return batch != null ? batch : terminal.currentBatch();
+        } catch (tms.iso8583.MessageFormatException e) {
+            return terminal.currentBatch();
         }
     }
 

@@ -18,7 +18,7 @@ public final class EchoTestHandler implements RequestHandler {
     }
 
     @Override
-    public Reply handle(ISOMsg request, TerminalSession session) throws ISOException {
+    public Reply handle(ISOMsg request, Requester requester) throws ISOException {
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
         var now = clock.now();
         response.set(12, clock.localTime(now));

@@ -3,6 +3,7 @@ package tms.gateway;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.EventExecutor;
@@ -13,21 +14,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tms.hsm.SecurityModule;
+import tms.hsm.WrappedKey;
 import tms.iso8583.CupMessageCodec;
 import tms.iso8583.Frame;
 import tms.iso8583.MaskedMessage;
 import tms.iso8583.MessageFormatException;
 import tms.iso8583.MessageKind;
+import tms.store.SignedInTerminal;
+import tms.store.Store;
+import tms.store.TerminalMapper;
 
 /**
  * One connection's requests: unpack, identify, verify the MAC where the kind needs one, hand to the
  * kind's handler, MAC and send the answer. One instance per connection.
  *
  * <p>Frames arrive on the Netty I/O thread and are handed to one single-threaded executor of the business
- * group, chosen when the connection opens: database and HSM work never blocks an I/O thread, a
- * connection's requests are answered in the order they came, and its session is only ever touched by that
- * one thread. (Netty 4.2 deprecates adding a handler with its own executor group; this is the off-loading
- * its maintainers recommend instead.)
+ * group, chosen when the connection opens: database and HSM work never blocks an I/O thread, and a
+ * connection's requests are answered in the order they came. (Netty 4.2 deprecates adding a handler with
+ * its own executor group; this is the off-loading its maintainers recommend instead.) While a request is
+ * being answered the connection stops reading, so one terminal cannot queue unbounded work.
  */
 final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
 
@@ -35,120 +40,150 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
 
     private final Map<MessageKind, RequestHandler> handlers;
     private final SecurityModule hsm;
+    private final Store store;
     private final EventExecutorGroup business;
-    private final TerminalConnections signedIn;
+    private final TerminalConnections connections;
     private EventExecutor executor;
-    private TerminalSession session;
+    private String remote;
 
-    RequestDispatcher(Map<MessageKind, RequestHandler> handlers, SecurityModule hsm, EventExecutorGroup business,
-                      TerminalConnections signedIn) {
+    RequestDispatcher(Map<MessageKind, RequestHandler> handlers, SecurityModule hsm, Store store,
+                      EventExecutorGroup business, TerminalConnections connections) {
         this.handlers = handlers;
         this.hsm = hsm;
+        this.store = store;
         this.business = business;
-        this.signedIn = signedIn;
+        this.connections = connections;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        session = new TerminalSession(String.valueOf(ctx.channel().remoteAddress()));
+        remote = String.valueOf(ctx.channel().remoteAddress());
         executor = business.next();
         super.channelActive(ctx);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+        ctx.channel().config().setAutoRead(false);
         try {
             executor.execute(() -> serve(ctx, frame));
         } catch (RejectedExecutionException e) {
-            LOG.warn("closing connection from {}: the gateway is shutting down", session.remoteAddress());
+            LOG.warn("closing connection from {}: the gateway is shutting down", remote);
             ctx.close();
         }
     }
 
     private void serve(ChannelHandlerContext ctx, Frame frame) {
+        try {
+            answer(ctx, frame);
+        } catch (Throwable e) {
+            // never leave a terminal waiting on an open connection: it will redial and retry or reverse
+            LOG.error("closing connection from {}: could not answer: {}", remote, e.toString(), e);
+            ctx.close();
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, Frame frame) throws MessageFormatException, ISOException {
         ISOMsg request;
         try {
             request = CupMessageCodec.unpack(frame.body());
         } catch (MessageFormatException e) {
-            LOG.warn("closing connection from {}: malformed message: {}", session.remoteAddress(), e.getMessage());
+            LOG.warn("closing connection from {}: malformed message: {}", remote, e.getMessage());
             ctx.close();
             return;
         }
         String mti = request.getString(0);
         if (mti == null || mti.length() != 4 || (mti.charAt(2) - '0') % 2 != 0) {
-            LOG.warn("closing connection from {}: MTI {} is not a request", session.remoteAddress(), mti);
+            LOG.warn("closing connection from {}: MTI {} is not a request", remote, LogText.printable(mti));
             ctx.close();
             return;
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("from {}: {}", session.remoteAddress(), MaskedMessage.describe(request));
+            LOG.debug("from {}: {}", remote, MaskedMessage.describe(request));
         }
-        Reply reply = answer(frame, request);
-        byte[] body;
-        try {
-            body = pack(reply);
-        } catch (MessageFormatException | ISOException e) {
-            LOG.error("closing connection from {}: cannot pack the answer to {}: {}", session.remoteAddress(), mti,
-                    e.getMessage());
-            ctx.close();
-            return;
-        }
+        Answer answer = answer(frame, request);
+        byte[] body = pack(answer);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("to {}: {}", session.remoteAddress(), MaskedMessage.describe(reply.message()));
+            LOG.debug("to {}: {}", remote, MaskedMessage.describe(answer.reply.message()));
         }
-        if (session.isSignedIn()) {
-            // registered before the answer leaves, so a revoke that follows the sign-in finds the connection
-            signedIn.signedIn(session.tid(), ctx.channel());
+        String tid = request.getString(41);
+        if (tid != null && "00".equals(answer.reply.message().getString(39))) {
+            // remembered before the answer leaves, so a revoke that follows finds this connection
+            connections.signedIn(tid, ctx.channel());
         }
-        ctx.writeAndFlush(frame.reply(body, reply.processingNibble()));
+        String what = mti + " trace " + LogText.printable(request.getString(11)) + " terminal " + LogText.printable(tid);
+        ctx.writeAndFlush(frame.reply(body, answer.reply.processingNibble())).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                f.channel().config().setAutoRead(true);
+            } else {
+                // the row (if any) is committed; the terminal will reverse or retry what it did not hear
+                LOG.warn("the answer to {} could not be sent to {}: {}", what, remote, f.cause().toString());
+                f.channel().close();
+            }
+        });
     }
 
-    private Reply answer(Frame frame, ISOMsg request) {
+    /** The handler's reply and the MAK that MACs it. */
+    private record Answer(Reply reply, WrappedKey mak) {
+    }
+
+    private Answer answer(Frame frame, ISOMsg request) {
         try {
             RequestHandler handler = MessageKind.of(request).map(handlers::get).orElse(null);
             if (handler == null) {
-                LOG.warn("refused from {}: no handler for MTI {} processing code {} field 60 {}",
-                        session.remoteAddress(), request.getMTI(), request.getString(3), request.getString(60));
-                return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_TRANSACTION));
+                LOG.warn("refused from {}: no handler for MTI {} processing code {} field 60 {}", remote,
+                        request.getMTI(), LogText.printable(request.getString(3)),
+                        LogText.printable(request.getString(60)));
+                return plain(request, ResponseCodes.INVALID_TRANSACTION);
             }
-            if (handler.requiresMac() && !macVerified(frame.body(), request)) {
-                LOG.warn("refused from {} (terminal {}): {}", session.remoteAddress(), request.getString(41),
-                        session.isSignedIn() ? "MAC does not verify" : "no session: sign in first");
-                return Reply.plain(ResponseMessage.answering(request, ResponseCodes.MAC_FAILURE));
+            if (!handler.requiresMac()) {
+                return new Answer(handler.handle(request, Requester.anonymous(remote)), null);
             }
-            return handler.handle(request, session);
+            String tid = request.getString(41);
+            SignedInTerminal terminal = tid == null ? null
+                    : store.read(s -> s.getMapper(TerminalMapper.class).findSignedIn(tid));
+            if (terminal == null) {
+                LOG.warn("refused from {}: terminal {} is not registered", remote, LogText.printable(tid));
+                return plain(request, ResponseCodes.NOT_REGISTERED);
+            }
+            if (terminal.makWrapped() == null) {
+                LOG.warn("refused from {}: terminal {} has not signed in", remote, tid);
+                return plain(request, ResponseCodes.MAC_FAILURE);
+            }
+            WrappedKey mak = WrappedKey.decode(terminal.makWrapped());
+            if (!request.hasField(64)
+                    || !hsm.verifyMac(mak, CupMessageCodec.macBlockInput(frame.body()), request.getBytes(64))) {
+                LOG.warn("refused from {}: terminal {}: MAC does not verify", remote, tid);
+                return plain(request, ResponseCodes.MAC_FAILURE);
+            }
+            return new Answer(handler.handle(request, new Requester(remote, terminal, mak)), mak);
         } catch (MessageFormatException e) {
-            LOG.warn("refused from {}: {}", session.remoteAddress(), e.getMessage());
-            return safeAnswer(request, ResponseCodes.INVALID_TRANSACTION);
+            LOG.warn("refused from {}: {}", remote, e.getMessage());
+            return plain(request, ResponseCodes.INVALID_TRANSACTION);
         } catch (Exception e) {
             // the terminal gets 96 and may retry; the cause goes to the log with its stack
-            LOG.error("system malfunction answering {} from {}", request.getString(0), session.remoteAddress(), e);
-            return safeAnswer(request, ResponseCodes.SYSTEM_MALFUNCTION);
+            LOG.error("system malfunction answering {} from {}", request.getString(0), remote, e);
+            return plain(request, ResponseCodes.SYSTEM_MALFUNCTION);
         }
     }
 
-    private static Reply safeAnswer(ISOMsg request, String code) {
+    private static Answer plain(ISOMsg request, String code) {
         try {
-            return Reply.plain(ResponseMessage.answering(request, code));
+            return new Answer(Reply.plain(ResponseMessage.answering(request, code)), null);
         } catch (ISOException e) {
             throw new IllegalStateException("cannot build even an error answer", e);
         }
     }
 
-    private boolean macVerified(byte[] body, ISOMsg request) {
-        return session.isSignedIn() && request.hasField(64)
-                && hsm.verifyMac(session.mak(), CupMessageCodec.macBlockInput(body), request.getBytes(64));
-    }
-
-    private byte[] pack(Reply reply) throws MessageFormatException, ISOException {
-        ISOMsg message = reply.message();
-        if (!reply.macked() || !session.isSignedIn()) {
+    private byte[] pack(Answer answer) throws MessageFormatException, ISOException {
+        ISOMsg message = answer.reply.message();
+        if (!answer.reply.macked() || answer.mak == null) {
             return CupMessageCodec.pack(message);
         }
         // pack once with a placeholder MAC, then write the real one over the last 8 bytes
         message.set(64, new byte[8]);
         byte[] body = CupMessageCodec.pack(message);
-        byte[] mac = hsm.generateMac(session.mak(), CupMessageCodec.macBlockInput(body));
+        byte[] mac = hsm.generateMac(answer.mak, CupMessageCodec.macBlockInput(body));
         System.arraycopy(mac, 0, body, body.length - 8, 8);
         message.set(64, mac);
         return body;

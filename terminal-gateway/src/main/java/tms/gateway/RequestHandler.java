@@ -11,5 +11,6 @@ public interface RequestHandler {
     /** Whether a request of this kind must carry a valid MAC under the session's MAK. */
     boolean requiresMac();
 
-    Reply handle(ISOMsg request, TerminalSession session) throws ISOException, MessageFormatException;
+    /** For kinds that require a MAC the requester carries the verified terminal and its MAK. */
+    Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException;
 }

@@ -47,12 +47,13 @@ public final class SignInHandler implements RequestHandler {
     }
 
     @Override
-    public Reply handle(ISOMsg request, TerminalSession session) throws ISOException, MessageFormatException {
+    public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
         Field60 field60 = Field60.parse(request.getString(60));
         String tid = request.getString(41);
         Terminal terminal = store.read(s -> s.getMapper(TerminalMapper.class).findByTid(tid));
         if (terminal == null) {
-            LOG.warn("sign-in refused: terminal {} is not registered (from {})", tid, session.remoteAddress());
+            LOG.warn("sign-in refused: terminal {} is not registered (from {})", LogText.printable(tid),
+                    requester.remoteAddress());
             return Reply.plain(ResponseMessage.answering(request, ResponseCodes.NOT_REGISTERED));
         }
         if (terminal.state() != TerminalState.ACTIVE || terminal.tmkWrapped() == null) {
@@ -61,7 +62,7 @@ public final class SignInHandler implements RequestHandler {
         }
         if (!terminal.mid().equals(request.getString(42))) {
             LOG.warn("sign-in refused: terminal {} belongs to merchant {}, request names {}", tid,
-                    terminal.mid(), request.getString(42));
+                    terminal.mid(), LogText.printable(request.getString(42)));
             return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_MERCHANT));
         }
         SignInKeyLayout layout;
@@ -70,7 +71,7 @@ public final class SignInHandler implements RequestHandler {
         } catch (IllegalArgumentException e) {
             // 006 (SM4) arrives with the keys issue; until then it is a transaction this host does not offer
             LOG.warn("sign-in refused: terminal {} asked for key layout {}, not offered here", tid,
-                    field60.networkCode());
+                    LogText.printable(field60.networkCode()));
             return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_TRANSACTION));
         }
 
@@ -85,13 +86,10 @@ public final class SignInHandler implements RequestHandler {
 
         String batch = nextBatch(terminal.currentBatch());
         Instant now = clock.now();
-        store.write(s -> {
-            TerminalMapper terminals = s.getMapper(TerminalMapper.class);
-            terminals.updateBatch(tid, batch);
-            terminals.touchLastSeen(tid, now);
-            return null;
-        });
-        session.signedIn(tid, terminal.mid(), batch, pik, mak, tdk, now);
+        // the keys are kept (LMK-wrapped) with the terminal, not the connection: terminals that dial a new
+        // connection per transaction, or reach another gateway node, use them until they sign in again
+        store.write(s -> s.getMapper(TerminalMapper.class).recordSignIn(tid, batch, pik.encoded(), mak.encoded(),
+                tdk == null ? null : tdk.encoded(), now));
 
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
         response.set(12, clock.localTime(now));

@@ -5,10 +5,19 @@ import org.jpos.iso.ISOMsg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sign-off (0820, 60.3 = 002): the session's working keys are forgotten. */
+import tms.store.Store;
+import tms.store.TerminalMapper;
+
+/** Sign-off (0820, 60.3 = 002): the terminal's working keys are forgotten until it signs in again. */
 public final class SignOffHandler implements RequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignOffHandler.class);
+
+    private final Store store;
+
+    public SignOffHandler(Store store) {
+        this.store = store;
+    }
 
     @Override
     public boolean requiresMac() {
@@ -16,11 +25,12 @@ public final class SignOffHandler implements RequestHandler {
     }
 
     @Override
-    public Reply handle(ISOMsg request, TerminalSession session) throws ISOException {
-        if (session.isSignedIn()) {
-            LOG.info("terminal {} signed off", session.tid());
+    public Reply handle(ISOMsg request, Requester requester) throws ISOException {
+        String tid = request.getString(41);
+        Integer cleared = tid == null ? 0 : store.write(s -> s.getMapper(TerminalMapper.class).clearWorkingKeys(tid));
+        if (cleared > 0) {
+            LOG.info("terminal {} signed off from {}", LogText.printable(tid), requester.remoteAddress());
         }
-        session.signedOff();
         return Reply.plain(ResponseMessage.answering(request, ResponseCodes.APPROVED));
     }
 }

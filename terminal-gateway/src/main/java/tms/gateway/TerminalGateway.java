@@ -59,7 +59,7 @@ public final class TerminalGateway implements AutoCloseable {
         ReferenceNumbers rrns = new ReferenceNumbers(store);
         Map<MessageKind, RequestHandler> map = new EnumMap<>(MessageKind.class);
         map.put(MessageKind.SIGN_IN, new SignInHandler(store, hsm, clock, rrns, config.acquirerId()));
-        map.put(MessageKind.SIGN_OFF, new SignOffHandler());
+        map.put(MessageKind.SIGN_OFF, new SignOffHandler(store));
         map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
         map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, store, hsm, platform, clock,
                 rrns, config.acquirerId()));
@@ -70,6 +70,9 @@ public final class TerminalGateway implements AutoCloseable {
 
     /** Binds and starts serving; returns the port actually bound (useful with port 0). */
     public synchronized int start() throws InterruptedException {
+        if (serverChannel != null) {
+            throw new IllegalStateException("the gateway is already running on port " + port());
+        }
         CupPackager.shared(); // load the dialect before the first terminal waits for it
         acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -90,11 +93,16 @@ public final class TerminalGateway implements AutoCloseable {
                         pipeline.addLast("length", new LengthFieldBasedFrameDecoder(
                                 config.maxFrameLength(), 0, 2, 0, 2));
                         pipeline.addLast("frame", new FrameCodec());
-                        pipeline.addLast("dispatch", new RequestDispatcher(handlers, hsm, business, signedIn));
+                        pipeline.addLast("dispatch", new RequestDispatcher(handlers, hsm, store, business, signedIn));
                         pipeline.addLast("guard", new ConnectionGuard());
                     }
                 });
-        serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        try {
+            serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
+        } catch (Exception e) {
+            stopThreads();
+            throw new GatewayBindException(config.bindAddress(), config.port(), e);
+        }
         watcher = new BarredTerminalWatcher(store, signedIn, config.barredTerminalPoll());
         int port = port();
         LOG.info("terminal gateway listening on {}:{}", config.bindAddress(), port);
@@ -116,12 +124,20 @@ public final class TerminalGateway implements AutoCloseable {
             return;
         }
         watcher.close();
+        // stop taking new connections and new requests, let the requests in hand finish and their answers
+        // leave (their rows are committed), then close what is left
         serverChannel.close().syncUninterruptibly();
+        connections.forEach(channel -> channel.config().setAutoRead(false));
+        business.shutdownGracefully(0, 10, TimeUnit.SECONDS).syncUninterruptibly();
         connections.close().awaitUninterruptibly();
-        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        business.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        stopThreads();
         serverChannel = null;
         LOG.info("terminal gateway stopped");
+    }
+
+    private void stopThreads() {
+        business.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

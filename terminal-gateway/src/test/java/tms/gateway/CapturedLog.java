@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +20,24 @@ public final class CapturedLog implements AutoCloseable {
         root.addAppender(appender);
     }
 
-    /** Every line as formatted text, with the stack traces' messages. */
-    public synchronized List<String> lines() {
-        return List.copyOf(appender.list).stream()
-                .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+    /** Every line as formatted text, with the messages of the exception and all its causes. */
+    public List<String> lines() {
+        List<ILoggingEvent> events;
+        // the appender adds under its own lock (AppenderBase.doAppend is synchronized on it)
+        synchronized (appender) {
+            events = List.copyOf(appender.list);
+        }
+        return events.stream()
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage() + causes(e))
                 .collect(Collectors.toList());
+    }
+
+    private static String causes(ILoggingEvent event) {
+        StringBuilder out = new StringBuilder();
+        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            out.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
+        }
+        return out.toString();
     }
 
     public String text() {

@@ -41,6 +41,7 @@ public final class GatewayFixture implements AutoCloseable {
     private final SecurityModule terminalHsm;
     private final TerminalGateway gateway;
     private final int port;
+    private final java.util.Map<String, TerminalProfile> profiles = new java.util.HashMap<>();
 
     public GatewayFixture(TestDatabase database, Path temp, GatewayConfig config) throws Exception {
         this(database, temp, config, new StandInPlatform(config.standInRules()));
@@ -81,9 +82,10 @@ public final class GatewayFixture implements AutoCloseable {
 
     /** A simulated terminal for the given TID/MID holding the shared TMK, connected to the gateway. */
     public SimulatedTerminal terminal(String tid, String mid) throws IOException {
-        WrappedKey tmk = terminalHsm.formKeyFromComponents(KeyUsage.TMK, List.of(TMK.clone()));
-        return new SimulatedTerminal(new TerminalProfile("SN-" + tid, tid, mid, tmk, 0), terminalHsm, "127.0.0.1",
-                port, Duration.ofSeconds(10));
+        // one profile per terminal, kept across connections as a real terminal keeps its keys and counters
+        TerminalProfile profile = profiles.computeIfAbsent(tid + "/" + mid, key -> new TerminalProfile("SN-" + tid,
+                tid, mid, terminalHsm.formKeyFromComponents(KeyUsage.TMK, List.of(TMK.clone())), 0));
+        return new SimulatedTerminal(profile, terminalHsm, "127.0.0.1", port, Duration.ofSeconds(10));
     }
 
     public SimulatedTerminal terminal() throws IOException {

@@ -71,7 +71,8 @@ class MalformedInputTest {
         byte[] response = signIn.clone();
         response[1] = 0x10; // 0810: a response sent as a request
         return Stream.of(
-                Arguments.of("random bytes", random, "closing"),
+                // with this seed the first two bytes announce 9,696 bytes, more than a frame may hold
+                Arguments.of("random bytes", random, "TooLongFrame"),
                 Arguments.of("random bytes framed by a length", randomFrame, "closing connection"),
                 Arguments.of("impossible length 0xFFFF", HEX.parseHex("FFFF600601000060"), "TooLongFrame"),
                 Arguments.of("zero length", HEX.parseHex("0000"), "malformed frame"),

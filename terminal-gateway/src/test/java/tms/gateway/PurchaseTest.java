@@ -89,11 +89,11 @@ class PurchaseTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("tms.store.testing.TestDatabases#all")
-    void badMacAndMissingSessionAnswerA0AndStoreNothing(TestDatabase db) throws Exception {
+    void badMacAndNoSignInAnswerA0AndStoreNothing(TestDatabase db) throws Exception {
         try (GatewayFixture fixture = new GatewayFixture(db, temp)) {
             fixture.registerDefault();
-            try (SimulatedTerminal noSession = fixture.terminal()) {
-                ISOMsg response = noSession.exchange(purchase("000101", "000001", 100, "ASCIIMAC"), false);
+            try (SimulatedTerminal neverSignedIn = fixture.terminal()) {
+                ISOMsg response = neverSignedIn.exchange(purchase("000101", "000001", 100, "ASCIIMAC"), false);
                 assertThat(response.getString(39)).isEqualTo("A0");
                 assertThat(response.hasField(64)).isFalse();
             }
@@ -136,6 +136,43 @@ class PurchaseTest {
             ISOMsg again = purchase("000301", terminal.batch(), 700, null);
             assertThat(terminal.exchange(again, true).getString(39)).isEqualTo("94");
             assertThat(capturedRows(fixture)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aPurchaseNamingAnotherTerminalIsRefusedAndAnUnknownOneGets97(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            fixture.register("SN-OTHER", "10000002", GatewayFixture.MID, TerminalState.ACTIVE);
+            try (SimulatedTerminal other = fixture.terminal("10000002", GatewayFixture.MID)) {
+                assertThat(other.signIn("004").approved()).isTrue();
+            }
+            // MACed under this terminal's MAK but naming the other terminal in field 41
+            ISOMsg impostor = purchase("000401", terminal.batch(), 100, null);
+            impostor.set(41, "10000002");
+            assertThat(terminal.exchange(impostor, true).getString(39)).isEqualTo("A0");
+            ISOMsg unknown = purchase("000402", terminal.batch(), 100, null);
+            unknown.set(41, "19999999");
+            assertThat(terminal.exchange(unknown, true).getString(39)).isEqualTo("97");
+            assertThat(capturedRows(fixture)).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void whenTheCaptureCannotBeCommittedTheTerminalGets96NeverAnApproval(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            try (var connection = fixture.store().dataSource().getConnection();
+                 var statement = connection.createStatement()) {
+                statement.execute("DROP TABLE captured_transaction");
+            }
+            TransactionResult result = terminal.purchase(100, PAN);
+            assertThat(result.responseCode()).isEqualTo("96");
+            assertThat(result.authCode()).isNull();
+            // and the connection still serves: an echo test answers
+            assertThat(terminal.echoTest()).isEqualTo("00");
         }
     }
 

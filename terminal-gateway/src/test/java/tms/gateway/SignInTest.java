@@ -89,8 +89,40 @@ class SignInTest {
              SimulatedTerminal terminal = connect(fixture)) {
             assertThat(terminal.echoTest()).isEqualTo("00");
             assertThat(terminal.signIn("003").approved()).isTrue();
+            var mak = terminal.profile().mak();
+            assertThat(terminal.purchase(100, "6212261234567890").responseCode()).isEqualTo("00");
+
             assertThat(terminal.signOff()).isEqualTo("00");
             assertThat(terminal.echoTest()).isEqualTo("00");
+            // the host forgot the keys: a purchase MACed under the old MAK is refused
+            terminal.profile().signedIn(mak, terminal.batch());
+            assertThat(terminal.purchase(100, "6212261234567890").responseCode()).isEqualTo("A0");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void keysOfASignInServeLaterConnectionsAndANewSignInReplacesThem(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp)) {
+            fixture.registerDefault();
+            var oldMak = (tms.hsm.WrappedKey) null;
+            try (SimulatedTerminal morning = fixture.terminal()) {
+                assertThat(morning.signIn("004").approved()).isTrue();
+                oldMak = morning.profile().mak();
+            }
+            // GPRS terminals dial once per transaction: each purchase comes on a connection of its own
+            for (int i = 0; i < 3; i++) {
+                try (SimulatedTerminal dial = fixture.terminal()) {
+                    TransactionResult purchase = dial.purchase(100 + i, "6212261234567890");
+                    assertThat(purchase.responseCode()).isEqualTo("00");
+                    assertThat(purchase.responseMacVerified()).isTrue();
+                }
+            }
+            try (SimulatedTerminal again = fixture.terminal()) {
+                assertThat(again.signIn("004").approved()).isTrue();
+                again.profile().signedIn(oldMak, again.batch());
+                assertThat(again.purchase(100, "6212261234567890").responseCode()).isEqualTo("A0");
+            }
         }
     }
 

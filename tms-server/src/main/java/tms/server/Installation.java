@@ -33,12 +33,23 @@ public final class Installation implements AutoCloseable {
         Path data = options.data.toAbsolutePath().normalize();
         Files.createDirectories(data);
         StoreConfig config = storeConfig(options, data);
-        Lmk lmk = Lmk.loadOrCreateDevelopment(data.resolve("dev-lmk.key"));
+        // H2's AUTO_SERVER listens for the other local processes (simulator, transactions): on loopback only
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        // the database first: a command that cannot reach it leaves nothing behind, not even a new LMK
+        Store store = Store.open(config);
+        Lmk lmk;
+        try {
+            lmk = Lmk.loadOrCreateDevelopment(data.resolve("dev-lmk.key"));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         if (lmk.createdNow()) {
             console.println("WARNING: created a DEVELOPMENT LMK at " + data.resolve("dev-lmk.key")
                     + " (check value " + lmk.checkValueHex() + "). It protects nothing: never load real keys here.");
         }
-        Store store = Store.open(config);
         return new Installation(data, config, store, lmk);
     }
 

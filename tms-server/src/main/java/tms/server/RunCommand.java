@@ -49,7 +49,13 @@ public final class RunCommand implements Callable<Integer> {
         GatewayConfig config = GatewayConfig.defaults().withBindAddress(bind).withPort(gatewayPort);
         TerminalGateway gateway = new TerminalGateway(config, inst.store(), inst.hsm(),
                 new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()));
-        int boundGateway = gateway.start();
+        int boundGateway;
+        try {
+            boundGateway = gateway.start();
+        } catch (RuntimeException e) {
+            inst.close();
+            throw e;
+        }
         AdminServer admin = new AdminServer(bind, adminPort, () -> status(inst, gateway, startedAt, boundGateway));
         int boundAdmin;
         try {

@@ -213,24 +213,38 @@ public final class SimCommand {
     }
 
     /**
-     * Dials, signs in with 004 and, if the host approves, performs the exchange; the trace counter is saved
-     * whatever happens. Exit code 0 approved, 3 refused.
+     * Dials and performs the exchange with the working keys of the last sign-in, signing in (004) first when
+     * there are none, and once more when the host answers A0 (its keys changed), as terminals do. The
+     * profile, with its trace counter and keys, is saved whatever happens. Exit code 0 approved, 3 refused.
      */
     static int signedInThen(Connection connection, String what, Exchange exchange) throws IOException {
         SecurityModule keys = connection.terminalKeys();
         TerminalProfile profile = TerminalProfile.load(connection.profileFile());
         try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
-            SignInResult signIn = terminal.signIn("004");
-            if (!signIn.approved()) {
-                printSignIn(profile, signIn, System.out);
+            if (!terminal.signedIn() && !signIn(terminal, profile)) {
                 return 3;
             }
             TransactionResult result = exchange.with(terminal);
+            if ("A0".equals(result.responseCode())) {
+                System.out.println(what + ": response code A0 (MAC failure): signing in again");
+                if (!signIn(terminal, profile)) {
+                    return 3;
+                }
+                result = exchange.with(terminal);
+            }
             printTransaction(what, result, System.out);
             return result.approved() ? 0 : 3;
         } finally {
             profile.save(connection.profileFile());
         }
+    }
+
+    private static boolean signIn(SimulatedTerminal terminal, TerminalProfile profile) throws IOException {
+        SignInResult signIn = terminal.signIn("004");
+        if (!signIn.approved()) {
+            printSignIn(profile, signIn, System.out);
+        }
+        return signIn.approved();
     }
 
     static long fen(String yuan) {

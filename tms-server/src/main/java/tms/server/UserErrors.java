@@ -13,7 +13,8 @@ final class UserErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         if (e instanceof UserError || e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                || e instanceof tms.hsm.HsmException) {
+                || e instanceof tms.hsm.HsmException || e instanceof tms.store.StoreUnavailableException
+                || e instanceof tms.gateway.GatewayBindException || e instanceof tms.admin.TerminalActionRefused) {
             command.getErr().println("error: " + e.getMessage());
             return 1;
         }
