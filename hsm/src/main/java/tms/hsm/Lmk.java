@@ -9,8 +9,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.macs.CMac;
@@ -66,6 +69,80 @@ public final class Lmk {
         } catch (IOException e) {
             throw new HsmException("cannot read or create the development LMK file " + path + ": " + e, e);
         }
+    }
+
+    /**
+     * The production LMK: the XOR of 2 or 3 custodians' components of 32 bytes each. Refuses a missing, short,
+     * all-zero or repeated component, and components that cancel out, so that no single custodian knows the LMK.
+     */
+    public static Lmk fromComponents(List<byte[]> components) {
+        if (components == null || components.size() < 2 || components.size() > 3) {
+            throw new HsmException("components is " + (components == null ? "null" : "a list of " + components.size())
+                    + "; expected 2 or 3 LMK components of " + KEY_BYTES + " bytes, each from a different custodian");
+        }
+        List<String> checkValues = new ArrayList<>();
+        for (int n = 0; n < components.size(); n++) {
+            byte[] component = components.get(n);
+            String which = "LMK component " + (n + 1) + " of " + components.size();
+            if (component == null) {
+                throw new HsmException(which + " is null; expected " + KEY_BYTES + " bytes");
+            }
+            if (component.length != KEY_BYTES) {
+                throw new HsmException(which + " has " + component.length + " bytes; expected " + KEY_BYTES
+                        + " (an AES-256 component)");
+            }
+            if (isAllZero(component)) {
+                throw new HsmException(which + " is all zeros; expected a random component (Lmk.newComponent)");
+            }
+            for (int m = 0; m < n; m++) {
+                // constant time: the comparison must not tell a timing observer how far two components agree
+                if (MessageDigest.isEqual(components.get(m), component)) {
+                    throw new HsmException("LMK components " + (m + 1) + " and " + (n + 1) + " are equal; each custodian "
+                            + "must hold a distinct random component (two equal components cancel out in the XOR)");
+                }
+            }
+            checkValues.add(checkValueOf(component));
+        }
+        byte[] key = new byte[KEY_BYTES];
+        for (byte[] component : components) {
+            for (int i = 0; i < KEY_BYTES; i++) {
+                key[i] ^= component[i];
+            }
+        }
+        if (isAllZero(key)) {
+            // three components where one is the XOR of the other two: the "LMK" would be a known all-zero key
+            throw new HsmException("the " + components.size() + " LMK components XOR to zero; expected independent "
+                    + "random components, one per custodian");
+        }
+        Lmk lmk = new Lmk(key, false, false);
+        log.info("Formed the LMK from {} components (check values {}): LMK check value {}", components.size(),
+                String.join(", ", checkValues), lmk.checkValueHex);
+        return lmk;
+    }
+
+    /** A new random component for one custodian; print it with {@link LmkComponent#toText()} or write it with {@link LmkComponent#writeOwnerOnly(Path)}. */
+    public static LmkComponent newComponent(SecureRandom random) {
+        if (random == null) {
+            throw new HsmException("random is null; expected a SecureRandom to draw the LMK component from");
+        }
+        byte[] value = new byte[KEY_BYTES];
+        try {
+            do {
+                random.nextBytes(value);
+            } while (isAllZero(value));
+            return new LmkComponent(value);
+        } finally {
+            // the record keeps its own copy
+            Arrays.fill(value, (byte) 0);
+        }
+    }
+
+    private static boolean isAllZero(byte[] bytes) {
+        int or = 0;
+        for (byte b : bytes) {
+            or |= b;
+        }
+        return or == 0;
     }
 
     private static Lmk create(Path path) throws IOException {
@@ -134,8 +211,9 @@ public final class Lmk {
                 + "; restore the file or delete it to create a new development LMK (keys wrapped under the old one are lost)");
     }
 
-    // AES-CMAC over one block of 16 zero bytes: a value an operator can compare, which reveals nothing of the key
-    private static String checkValueOf(byte[] key) {
+    // AES-CMAC over one block of 16 zero bytes: a value an operator can compare, which reveals nothing of the key.
+    // Components use the same definition, so a custodian's printed check value and the log's agree.
+    static String checkValueOf(byte[] key) {
         CMac cmac = new CMac(AESEngine.newInstance());
         cmac.init(new KeyParameter(key));
         byte[] zeros = new byte[16];
@@ -150,7 +228,7 @@ public final class Lmk {
         return createdNow;
     }
 
-    /** Always true for this loader; components-based LMKs come with a later issue. */
+    /** True for the development LMK kept in clear on disk; false for an LMK formed from custodians' components. */
     public boolean development() {
         return development;
     }

@@ -1,0 +1,129 @@
+package tms.hsm;
+
+/**
+ * Published vectors for the asymmetric key-transport and signature tests, each with its source.
+ *
+ * <p>Wycheproof values come from C2SP/wycheproof at commit dac1dd4729fd1f8dd9e1e9f3dce51d783da6c166, files under
+ * {@code testvectors_v1/}; the RSA-2048 key is the same in the OAEP and PSS files.
+ */
+final class AsymmetricVectors {
+
+    // rsa_oaep_2048_sha256_mgf1sha256_test.json (group 0: privateKeyPkcs8) and
+    // rsa_pss_2048_sha256_mgf1_32_test.json (group 0: publicKeyDer)
+    static final String RSA2048_PKCS8 = "308204bd020100300d06092a864886f70d0101010500048204a7308204a30201000282010100a2b451a07d0aa5f96e45"
+            + "5671513550514a8a5b462ebef717094fa1fee82224e637f9746d3f7cafd31878d80325b6ef5a1700f65903b469429e89"
+            + "d6eac8845097b5ab393189db92512ed8a7711a1253facd20f79c15e8247f3d3e42e46e48c98e254a2fe9765313a03eff"
+            + "8f17e1a029397a1fa26a8dce26f490ed81299615d9814c22da610428e09c7d9658594266f5c021d0fceca08d945a12be"
+            + "82de4d1ece6b4c03145b5d3495d4ed5411eb878daf05fd7afc3e09ada0f1126422f590975a1969816f48698bcbba1b4d"
+            + "9cae79d460d8f9f85e7975005d9bc22c4e5ac0f7c1a45d12569a62807d3b9a02e5a530e773066f453d1f5b4c2e9cf782"
+            + "0283f742b9d502030100010282010024cdc62317f5d72a6f6ba6cc9632899b01d1ff28867d72f61688995bc855a4e420"
+            + "a8405250089bdb13cf8e09543827b748b9d27fbb2b4d9e20af8c5a6a862796d1a4cc18ad16ea678bc1bd4a83bbbe9c5e"
+            + "57453b5ce7388e41a3ba4ce2b77b4438a229e954f720dae0353dc088ac8a76b26dc276f8e1b7851ddd6398ad16ff2e78"
+            + "195123b9b036e945c38c9d12434f6df76fe22359eb3e1ac9c011678fc926fad3ae475a4fffff55feb2d147e9c894f4c0"
+            + "e29a599e762462482d968bf42780945fc0d2c31c573c4431b8f4fe8b8c67bec815abd44f7a86edca1c2308737358d2c2"
+            + "ae5e2e0e2dadf730980262377e58b13b7d9992060a0bc870ccfdb4a9319ee102818100dc431050f782e894fb5248247d"
+            + "98cb7d58b8d1e24f3b55d041c56e4de086b0d5bb028bda42eeb5d234d5681e5809d415e6a289ad4cfbf78f978f6c3581"
+            + "4f50eebff1c5b80a69f788e81e6bab5ddaa78369d659d143ec6f17e79813a575cfad9c569156b90113e2e9110ad9e7b4"
+            + "8a1c9348a6e653321191290ea36cfb3a5b18f102818100bd1a81e7977f9898122273ae3222b598ea5fb19eb4eabc3830"
+            + "8a5e32196603b2e500ffb79f5b886816611debc472fac45544070beb057c941378a6868af3b7a03d3f9880ec47d5e089"
+            + "b94fbde542aba9ae8d72c57088d7abf5b131f39098f7bc160f90536abc9492fd4e06f3ed7299d4b97bb03677207d9566"
+            + "9f140cfbc20f2502818100a94b528b28f291599121d91952ffd1c7f21d7c1479d99d478885fb161870ee1218bf084726"
+            + "12dbe5497e8d9c650688e09c786961ae3e2c354dc48ae34514759c4c23c4588488961dc06b414e61c0e1e7fbbd2923d3"
+            + "1532fe289f96da220711e58c14019808e00414276933bb07e4efb9b4a9b37656917205209f33f09515d7c10281803af0"
+            + "e72a933aef09ff2503df78bafed531c02ff1a2bc437c540cdcbd4ad35435cf511763596543480629b114ca7f780ff7ef"
+            + "a32ea0cb6e000d6d9ea1f2ef71fd9cf9948422a165557e37e755edfe70d90b920502eb478bc98a63f788ce3a0f856d6e"
+            + "de7251a383bfa8fa480a81a925af7b3cc538c4bab8c9f7597ffb68011d8d0281802640fbfbcfefb163ee7a87b6483a66"
+            + "ee41f956d90fa8a7939bfc042ee0924b1b7993d0445f758d51933e85179c0320b0c968b48a91c38b5be923e1097c0c56"
+            + "2f88d42294b6a2759bafa5428a74f1270874e45f6fcc60f21602de5eccd143cf31241f5921b5ad3983fb54ef17be3b28"
+            + "5367e50c999c67247b552fe4bfce945f7b";
+
+    static final String RSA2048_SPKI = "30820122300d06092a864886f70d01010105000382010f003082010a0282010100a2b451a07d0aa5f96e455671513550"
+            + "514a8a5b462ebef717094fa1fee82224e637f9746d3f7cafd31878d80325b6ef5a1700f65903b469429e89d6eac88450"
+            + "97b5ab393189db92512ed8a7711a1253facd20f79c15e8247f3d3e42e46e48c98e254a2fe9765313a03eff8f17e1a029"
+            + "397a1fa26a8dce26f490ed81299615d9814c22da610428e09c7d9658594266f5c021d0fceca08d945a12be82de4d1ece"
+            + "6b4c03145b5d3495d4ed5411eb878daf05fd7afc3e09ada0f1126422f590975a1969816f48698bcbba1b4d9cae79d460"
+            + "d8f9f85e7975005d9bc22c4e5ac0f7c1a45d12569a62807d3b9a02e5a530e773066f453d1f5b4c2e9cf7820283f742b9"
+            + "d50203010001";
+
+    // rsa_oaep_2048_sha256_mgf1sha256_test.json tcId 7 (valid, empty label) and tcId 12 ("first byte of l_hash modified")
+    static final String OAEP_TC7_MSG = "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+
+    static final String OAEP_TC7_CT = "096958786ee7972050d67a9e4b69d6c6af7db7cc674386df725770dd29129b826e39552330104c8d71e6cc3a3014dd2f"
+            + "61b54153af51b0438d447ee939f9e3c13bb8b00a37dea6a068f6c9d27e848b1be7a1eeeb3ee50b78036fba95ae46948c"
+            + "a5b13f356ea24db10f60dc09e4b8bad8f766b668ef72524432080a0ce00ed676d6d5e354984b1078520412525848156d"
+            + "06f0652469f95791baa3d9a798ae537094f76f976faecd5c9ce0c930a75910c63dacf63485cb4b5e7bdbcf4d80e74037"
+            + "eaa1a8fe4b52930bec6be99cf6ac88cf5878dbf6859d456a95dbc34654eec425de84ca2a535d517403a9aada827e7d00"
+            + "93ecfc97ed056a7652825e9a45cb2dcb";
+    static final String OAEP_TC12_CT = "287d7108a1c6e7a18acb0045b20c57cdf2ac03456b44942764a7a9e9fdf3db481d7e202e4c8d733b56b9c1e93d71e791"
+            + "af8325c9363df789b252a5ed0eddc79e76fa41c2cb0a35618398217a390a5e6d99eed905d5554d19c1cf4e30bdf1c2fc"
+            + "c5148b641d71b3f1977b63d232648ddd935ec9499a53ac2fbcac55f462e91065adaa018a39c453ba759bd68b45407415"
+            + "3421e2ce75cf149f748b5b84758df8a423d1c50c880af863f2a6df3cd465ca36aa2152b5771f3d507f4a4dd9f8006d80"
+            + "eca23537092287976f218a90df1e16d889fe31e79f7309f3224f613e9b52479fe73b7aad915319a3b62a5936649f7d01"
+            + "5d7b09f7fa9f454f78a7c3dd4bf791e0";
+
+    // rsa_pss_2048_sha256_mgf1_32_test.json tcId 4 (valid), tcId 64 ("last byte of m_hash modified"),
+    // tcId 108 ("PKCS #1 v1.5 signature with SHA-256"); all three sign the message of tcId 4
+    static final String PSS_TC4_MSG = "313233343030";
+
+    static final String PSS_TC4_SIG = "68caf07e71ee654ffabf07d342fc4059deb4f7e5970746c423b1e8f668d5332275cc35eb61270aebd27855b1e80d59de"
+            + "f47fe8882867fd33c2308c91976baa0b1df952caa78db4828ab81e79949bf145cbdfd1c4987ed036f81e8442081016f2"
+            + "0fa4b587574884ca6f6045959ce3501ae7c02b1902ec1d241ef28dee356c0d30d28a950f1fbc683ee7d9aad26b048c13"
+            + "426fe3975d5638afeb5b9c1a99d162d3a5810e8b074d7a2eae2be52b577151f76e1f734b0a956ef4f22be64dc20a81ad"
+            + "1316e4f79dff5fc41fc08a20bc612283a88415d41595bfea66d59de7ac12e230f72244ad9905aef0ead3fa41ed70bf42"
+            + "18863d5f041292f2d14ce0a7271c6d36";
+    static final String PSS_TC64_SIG = "77c9dd7786f0b5cbe76f20abf24361f8979d3a6c6c122e798eda906b0b9700cd2dd26e5286ddd39d07b7c24379cb40f8"
+            + "350354a36b0759bfade61d3d770702b58218c5dc64ddd0d5fce405a16fbc4de3a5fbe7737032605c06ac82e174619c30"
+            + "04d24bbf22bd1ab3e4d432b4ae36c23573cbad845c16a1842e5de1a3bfa2f12d3496a3114fda830dd6061cf538a4571f"
+            + "e088cc03dd7e8762fb08b84501843f5f0362a4fb097d6fe9b96970c0c505d2f6a59754c42684908627fa8c734ecd587c"
+            + "161de7b7bdd69924c0b4d06cb7db2a70dd9257876d1da1ed8cc00fa68279525c346b7256c916ccf1df9386ff9d1eb27f"
+            + "0a5d83a00a2738fa2dbfaa500baea789";
+    static final String PSS_TC108_SIG = "1758eb94588e6fc4f50c1be1afcaa41027869f304cad513b1fb12c2f446d63cdc05c4830a7e3e630da7b2da4f7867cc1"
+            + "73bf6420f9732277282596de41ded32e21d0cc31441174da8765f57419c7764ea758f55bc17646eb100c435d1ac0eed6"
+            + "fc7ba6de5f832094ee2f479979765e05ac9976788db3c241a9e32a0da864f0019a87646ba623d63f4411af5dee1be9ec"
+            + "488c7e3e1b231479de70b9ac5f78a17b1f4120aece45f26c07e7bb345fdfeb05e14bcaacc614672a465fc523624cb19f"
+            + "66f9c6c3f642b832ca44cb25176d679f0e05606c3fed022cac24c2bf960a406d48818e3eb7ed53b0446032469047dfed"
+            + "95fc18088c92d91d93722c47f88163a8";
+
+    // rsa_pkcs1_1024_sig_gen_test.json group 0 keyDer: an RSA-1024 SubjectPublicKeyInfo
+    static final String RSA1024_SPKI = "30819f300d06092a864886f70d010101050003818d0030818902818100d0941e63a980fa92fb25ed4c7b3307f8270230"
+            + "34ae7f1a7491f0699ca7607285e62ad8e994bac21b8b6e305e334f4874067d28e304230dca7f0e85f7ce595770b6e054"
+            + "c9f844ba86c0696eeba0769d8d4a347e8fe85c724ac1c44994af18a39e719f721f1bc50c46a39e6c075fcd1649f01f22"
+            + "608ce7dc6955502258336987d90203010001";
+
+    // ecdsa_secp256r1_sha256_test.json group 0 publicKeyDer: an EC key on secp256r1 (P-256)
+    static final String P256_SPKI = "3059301306072a8648ce3d020106082a8648ce3d0301070342000404aaec73635726f213fb8a9e64da3b8632e41495a9"
+            + "44d0045b522eba7240fad587d9315798aaa3a5ba01775787ced05eaaf7b4e09fc81d6d1aa546e8365d525d";
+
+    // The SM2 example on the recommended curve sm2p256v1 of GM/T 0003.5-2012 / GB/T 32918.5-2017, as carried by
+    // openHiTLS/openHiTLS crypto/provider/src/cmvp/cmvp_utils/cmvp_selftest_sm2.c (key, k, message, r, s, cipher)
+    // and by other SM2 suites (ZA, e); the same d and k serve the signature and the encryption example.
+    static final String SM2_D = "3945208F7B2144B13F36E38AC6D39F95889393692860B51A42FB81EF4DF7C5B8";
+    static final String SM2_X = "09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020";
+    static final String SM2_Y = "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13";
+    static final String SM2_K = "59276E27D506861A16680F3AD9C02DCCEF3CC1FA3CDBE4CE6D54B80DEAC1BC21";
+    static final String SM2_SIGNED_MESSAGE = "message digest";
+    static final String SM2_ZA = "B2E14C5C79C6DF5B85F4FE7ED8DB7A262B9DA7E07CCB0EA9F4747B8CCDA8A4F3";
+    static final String SM2_E = "F0B43E94BA45ACCAACE692ED534382EB17E6AB5A19CE7B31F4486FDFC0D28640";
+    static final String SM2_R = "F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3";
+    static final String SM2_S = "B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA";
+    static final String SM2_ENCRYPTED_MESSAGE = "encryption standard";
+    /** C1 (04 || x || y) || C3 || C2. */
+    static final String SM2_CIPHERTEXT_C1C3C2 = "04"
+            + "04EBFC718E8D1798620432268E77FEB6415E2EDE0E073C0F4F640ECD2E149A73"
+            + "E858F9D81E5430A57B36DAAB8F950A3C64E6EE6A63094D99283AFF767E124DF0"
+            + "59983C18F809E262923C53AEC295D30383B54E39D609D160AFCB1908D0BD8766"
+            + "21886CA989CA9C7D58087307CA93092D651EFA";
+
+    // openssl/openssl test/recipes/30-test_evp_data/evppkey_sm2.txt: PrivateKey SM2_key1 (PKCS#8, base64 decoded
+    // here) and its Decrypt vector, a GM/T 0009 SEQUENCE {x, y, hash, ciphertext} on sm2p256v1
+    static final String OPENSSL_SM2_KEY1_PKCS8 = "308187020100301306072a8648ce3d020106082a811ccf5501822d046d306b0201010420d09156733017bdad809fd9bb"
+            + "d8c693f60230593169b6f94aaf1c8ee138cc99b5a14403420004393a2ad9e27e43acaaab85a19d3b85591e1440615717"
+            + "5addd37bf77ff0caf9ed37fcf3a8b4f55c038523261fca6636afe6a7afa2a1482a606f5cb3a18b2e2a1e";;
+    static final String OPENSSL_SM2_KEY1_CIPHERTEXT_ASN1 = "30818A0220466BE2EF5C11782EC77864A0055417F407A5AFC11D653C6BCE69E417BB1D05B6"
+            + "022062B572E21FF0DDF5C726BD3F9FF2EAE56E6294713A607E9B9525628965F62CC804203C1B5713B5DB2728EB7BF775E44F4689"
+            + "FC32668BDC564F52EA45B09E8DF2A5F40422084A9D0CC2997092B7D3C404FCE95956EB604D732B2307A8E5B8900ED6608CA5B197";
+    static final String OPENSSL_SM2_KEY1_PLAINTEXT = "The floofy bunnies hop at midnight";
+
+    private AsymmetricVectors() {
+    }
+}
