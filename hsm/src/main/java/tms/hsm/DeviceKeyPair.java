@@ -70,7 +70,7 @@ public final class DeviceKeyPair {
      * The clear 16-byte key the host encrypted for this terminal (RSA-OAEP-SHA-256, or SM2 C1C3C2); HsmException
      * if it does not decrypt or is not 16 bytes.
      */
-    public byte[] decryptKey(byte[] transportedKey) {
+    byte[] decryptKey(byte[] transportedKey) {
         byte[] key = KeyTransport.decrypt(privateKey, transportedKey);
         if (key.length != KeyTransport.KEY_BYTES) {
             int length = key.length;

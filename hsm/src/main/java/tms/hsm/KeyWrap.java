@@ -17,6 +17,8 @@ final class KeyWrap {
 
     private static final byte PAYLOAD_FORMAT = 1;
     private static final int HEADER = 3;
+    private static final byte PRIVATE_FORMAT = 2;
+    private static final int PRIVATE_HEADER = 3;
 
     private final KeyParameter lmk;
 
@@ -26,6 +28,10 @@ final class KeyWrap {
 
     /** The blob for a clear key of the usage. */
     byte[] wrap(KeyUsage usage, byte[] clearKey) {
+        if (clearKey.length > 255) {
+            throw new HsmException("a " + usage + " key of " + clearKey.length + " bytes does not fit a symmetric key"
+                    + " blob (at most 255 bytes)");
+        }
         byte[] payload = new byte[HEADER + clearKey.length];
         payload[0] = PAYLOAD_FORMAT;
         payload[1] = code(usage);
@@ -64,11 +70,58 @@ final class KeyWrap {
                 throw new HsmException("the blob holds a " + (bound == null ? "key of unknown usage" : bound + " key")
                         + " but is presented as a " + usage + " key; a key can serve only its own usage");
             }
-            if (payload[2] != length) {
+            if ((payload[2] & 0xFF) != length) {
                 throw new HsmException("the " + usage + " key's blob holds a " + (payload[2] & 0xFF)
                         + "-byte key but is presented as " + length + " bytes");
             }
             return Arrays.copyOfRange(payload, HEADER, payload.length);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    /**
+     * The blob for a private key (PKCS#8): payload {@code 02 | length (2 bytes) | key}, a format of its own
+     * so that a private key blob can never be taken for a symmetric key, nor the reverse.
+     */
+    byte[] wrapPrivate(byte[] pkcs8) {
+        if (pkcs8.length > 0xFFFF) {
+            throw new HsmException("a private key of " + pkcs8.length + " bytes is too large to wrap (at most 65535)");
+        }
+        byte[] payload = new byte[PRIVATE_HEADER + pkcs8.length];
+        payload[0] = PRIVATE_FORMAT;
+        payload[1] = (byte) (pkcs8.length >> 8);
+        payload[2] = (byte) pkcs8.length;
+        System.arraycopy(pkcs8, 0, payload, PRIVATE_HEADER, pkcs8.length);
+        try {
+            AESWrapPadEngine engine = new AESWrapPadEngine();
+            engine.init(true, lmk);
+            return engine.wrap(payload, 0, payload.length);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
+        }
+    }
+
+    /** The PKCS#8 private key in a blob made by {@link #wrapPrivate}; the caller zeroes it. */
+    byte[] unwrapPrivate(byte[] blob) {
+        if (blob.length < 16 || blob.length % 8 != 0) {
+            throw new HsmException("the private key's blob has " + blob.length + " bytes: it is corrupt or from another HSM");
+        }
+        byte[] payload;
+        try {
+            AESWrapPadEngine engine = new AESWrapPadEngine();
+            engine.init(false, lmk);
+            payload = engine.unwrap(blob, 0, blob.length);
+        } catch (InvalidCipherTextException e) {
+            throw new HsmException("the private key's blob does not unwrap under this LMK: it was altered, or wrapped"
+                    + " under another LMK", e);
+        }
+        try {
+            int length = payload.length < PRIVATE_HEADER ? -1 : ((payload[1] & 0xFF) << 8) | (payload[2] & 0xFF);
+            if (payload[0] != PRIVATE_FORMAT || length != payload.length - PRIVATE_HEADER) {
+                throw new HsmException("the blob does not hold a private key (it may be a symmetric key's blob)");
+            }
+            return Arrays.copyOfRange(payload, PRIVATE_HEADER, payload.length);
         } finally {
             Arrays.fill(payload, (byte) 0);
         }

@@ -40,4 +40,22 @@ public interface SecurityModule {
 
     /** Whether a presented code is the one whose hash was stored for this serial number (constant time). */
     boolean activationCodeMatches(String serialNumber, String code, String storedHash);
+
+    /** A new host signing key pair (RSA-3072 with RSA-PSS-SHA-256, or SM2 with SM3); the private key wrapped. */
+    HostSigningKeyPair generateHostSigningKey(DeviceKeyAlgorithm algorithm);
+
+    /** The host's signature over {@code data} with a key from {@link #generateHostSigningKey}. */
+    byte[] signAsHost(WrappedPrivateKey key, byte[] data);
+
+    /**
+     * A TMK encrypted for one device under its public key (RSA-OAEP-SHA-256, or SM2 C1C3C2) — remote key
+     * injection at activation and re-key.
+     */
+    byte[] encryptForDevice(WrappedKey tmk, DevicePublicKey device);
+
+    /**
+     * The device's side of {@link #encryptForDevice}: decrypts with the device's private key, checks the
+     * check value the host sent, and wraps the key under this module's LMK.
+     */
+    WrappedKey importFromHost(KeyUsage usage, byte[] encrypted, DeviceKeyPair device, byte[] expectedCheckValue);
 }

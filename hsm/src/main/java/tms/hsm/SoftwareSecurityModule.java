@@ -309,6 +309,105 @@ public final class SoftwareSecurityModule implements SecurityModule {
         }
     }
 
+    @Override
+    public HostSigningKeyPair generateHostSigningKey(DeviceKeyAlgorithm algorithm) {
+        String op = "generateHostSigningKey";
+        if (algorithm == null) {
+            throw new HsmException("algorithm is null; expected RSA or SM2");
+        }
+        HostSigningKey key = algorithm == DeviceKeyAlgorithm.RSA ? HostSigningKey.generateRsa(3072, random)
+                : HostSigningKey.generateSm2(random);
+        byte[] pkcs8 = key.pkcs8();
+        try {
+            WrappedPrivateKey wrapped = new WrappedPrivateKey(algorithm, keyWrap.wrapPrivate(pkcs8));
+            log.info("{}: {} -> ok, public key sha256 {}", op, algorithm, key.publicKey().fingerprint());
+            return new HostSigningKeyPair(wrapped, key.publicKey());
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    @Override
+    public byte[] signAsHost(WrappedPrivateKey key, byte[] data) {
+        String op = "signAsHost";
+        if (key == null || data == null) {
+            throw new HsmException("signAsHost needs a host key and the data to sign");
+        }
+        byte[] pkcs8 = keyWrap.unwrapPrivate(key.blob());
+        try {
+            HostSigningKey signer = HostSigningKey.fromPkcs8(pkcs8);
+            if (signer.algorithm() != key.algorithm()) {
+                throw new HsmException("the wrapped key is labelled " + key.algorithm() + " but holds a "
+                        + signer.algorithm() + " key");
+            }
+            byte[] signature = signer.sign(data, random);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} key sha256 {} over {} bytes -> ok", op, key.algorithm(),
+                        signer.publicKey().fingerprint(), data.length);
+            }
+            return signature;
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    @Override
+    public byte[] encryptForDevice(WrappedKey tmk, DevicePublicKey device) {
+        String op = "encryptForDevice";
+        try {
+            requireKey(tmk, "tmk");
+            if (tmk.usage() != KeyUsage.TMK || tmk.length() != 16) {
+                throw new HsmException("only a 16-byte TMK is sent to a device; this is a " + tmk.length() + "-byte "
+                        + tmk.usage());
+            }
+            if (device == null) {
+                throw new HsmException("device is null; expected the device public key received at activation");
+            }
+            byte[] clear = unwrapVerified(tmk);
+            try {
+                byte[] encrypted = KeyTransport.encrypt(device, clear, random);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: TMK cv {} for {} -> ok", op, tmk.checkValueHex(), device);
+                }
+                return encrypted;
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, describe(tmk), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public WrappedKey importFromHost(KeyUsage usage, byte[] encrypted, DeviceKeyPair device, byte[] expectedCheckValue) {
+        String op = "importFromHost";
+        try {
+            requireUsage(usage);
+            if (device == null || encrypted == null) {
+                throw new HsmException("importFromHost needs the device key pair and the encrypted key");
+            }
+            byte[] clear = device.decryptKey(encrypted);
+            try {
+                byte[] cv = TripleDes.checkValue(clear);
+                if (expectedCheckValue == null || !org.bouncycastle.util.Arrays.constantTimeAreEqual(cv, expectedCheckValue)) {
+                    throw new HsmException("the key from the host does not have the check value the host sent: it"
+                            + " was damaged or meant for another device");
+                }
+                WrappedKey key = wrapNew(usage, clear);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} cv {} -> ok", op, usage, key.checkValueHex());
+                }
+                return key;
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, String.valueOf(usage), e);
+            throw e;
+        }
+    }
+
     /** How many unwrapped MAKs the module currently keeps; for monitoring and tests. */
     public int cachedMacKeys() {
         return macKeys.size();
