@@ -96,6 +96,10 @@ public final class GatewayFixture implements AutoCloseable {
         return store;
     }
 
+    public SecurityModule terminalHsm() {
+        return terminalHsm;
+    }
+
     public SecurityModule hostHsm() {
         return hostHsm;
     }
