@@ -30,4 +30,19 @@ final class ResponseText {
             default -> "";
         };
     }
+
+    /** Activation answers use some codes in a sense of their own (docs/protocol.md). */
+    static String ofActivation(String code) {
+        return switch (code) {
+            case "97" -> "(unknown serial number)";
+            case "58" -> "(terminal revoked)";
+            case "75" -> "(locked after too many wrong codes: a technician must unlock it)";
+            case "55" -> "(wrong activation code)";
+            case "54" -> "(activation code expired: ask for a new one)";
+            case "94" -> "(activation code already used)";
+            case "12" -> "(terminal already active, or the request is malformed)";
+            case "30" -> "(device key not acceptable)";
+            default -> of(code);
+        };
+    }
 }

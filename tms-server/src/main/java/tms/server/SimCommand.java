@@ -19,6 +19,12 @@ import tms.hsm.KeyUsage;
 import tms.hsm.Lmk;
 import tms.hsm.SecurityModule;
 import tms.hsm.SoftwareSecurityModule;
+import tms.gateway.HostSigningKeys;
+import tms.hsm.DeviceKeyAlgorithm;
+import tms.hsm.DeviceKeyPair;
+import tms.hsm.HostPublicKey;
+import tms.simulator.ActivationRefused;
+import tms.simulator.DeviceActivation;
 import tms.simulator.SignInResult;
 import tms.simulator.SimulatedTerminal;
 import tms.simulator.TerminalProfile;
@@ -29,7 +35,7 @@ import tms.store.TerminalMapper;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "A simulated POS terminal: sign in, buy, ask a balance, or run the whole demo.",
         subcommands = {SimCommand.SignIn.class, SimCommand.Purchase.class, SimCommand.Balance.class,
-                SimCommand.Demo.class})
+                SimCommand.Demo.class, SimCommand.Activate.class})
 public final class SimCommand {
 
     static final String DEMO_SERIAL = "DEMO-0001";
@@ -202,6 +208,53 @@ public final class SimCommand {
                 out.println("provisioned demo terminal " + DEMO_SERIAL + ": TID " + DEMO_TID + ", MID " + DEMO_MID
                         + ", TMK check value " + kcv);
                 return profile;
+            }
+        }
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            description = {"Be a new device: make a device key pair, activate over the air with a technician's code,",
+                    "check the host's signature, keep the TMK; then `sim signin` and `sim purchase` work."})
+    static final class Activate implements Callable<Integer> {
+
+        @Mixin
+        Connection connection;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "The device's serial number.")
+        String serialNumber;
+
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "The activation code.")
+        String code;
+
+        @Option(names = "--algorithm", defaultValue = "SM2",
+                description = "Device key pair: SM2 or RSA (default ${DEFAULT-VALUE}).")
+        DeviceKeyAlgorithm algorithm;
+
+        @Override
+        public Integer call() throws IOException {
+            SecurityModule keys = connection.terminalKeys();
+            // a real device is built holding the host's public key; the simulator reads it from the server
+            HostPublicKey hostKey;
+            try (Installation server = Installation.open(new InstallationOptions(connection.data, database), System.err)) {
+                hostKey = new HostSigningKeys(server.store(), server.hsm()).publicKey(algorithm);
+            }
+            DeviceKeyPair device = DeviceKeyPair.generate(algorithm);
+            TerminalProfile placeholder = new TerminalProfile(serialNumber, "00000000", "000000000000000", null, 0);
+            try (SimulatedTerminal terminal = connection.dial(placeholder, keys)) {
+                TerminalProfile profile = DeviceActivation.activate(terminal, keys, device, hostKey, serialNumber,
+                        "SIM-1", code);
+                profile.save(connection.profileFile());
+                System.out.println("activated " + serialNumber + " as TID " + profile.tid() + " for merchant "
+                        + profile.mid() + "; TMK check value " + profile.tmk().checkValueHex()
+                        + " (host signature verified, " + algorithm + " device key)");
+                return 0;
+            } catch (ActivationRefused e) {
+                System.out.println("activation refused: response code " + e.responseCode() + " "
+                        + ResponseText.ofActivation(e.responseCode()));
+                return 3;
             }
         }
     }

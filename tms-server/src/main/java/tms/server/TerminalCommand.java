@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,9 +15,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import tms.admin.ActivationCodes;
+import tms.admin.Actor;
+import tms.admin.IssuedActivationCode;
+import tms.admin.StockIn;
+import tms.admin.TerminalRevocation;
+
 /** terminal: register and look after terminals. */
 @Command(name = "terminal", mixinStandardHelpOptions = true, description = "Register and look after terminals.",
-        subcommands = {TerminalCommand.Provision.class})
+        subcommands = {TerminalCommand.Provision.class, TerminalCommand.Register.class, TerminalCommand.Activate.class,
+                TerminalCommand.Unlock.class, TerminalCommand.Revoke.class})
 public final class TerminalCommand {
 
     /** terminal provision: a terminal whose TMK was injected at the warehouse from clear components. */
@@ -74,6 +84,119 @@ public final class TerminalCommand {
                 }
             }
             return lines;
+        }
+    }
+
+    /** terminal register: a unit into stock, to be activated over the air. */
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = "Put a terminal into stock (IN_STOCK) with its three codes, ready for activation over the air.")
+    static final class Register implements Callable<Integer> {
+
+        @Mixin
+        InstallationOptions installation;
+
+        @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "Device serial number.")
+        String serialNumber;
+
+        @Option(names = "--model", paramLabel = "MODEL", description = "Terminal model.")
+        String model;
+
+        @Option(names = "--psam", paramLabel = "NUMBER", description = "PSAM / secure element number.")
+        String psam;
+
+        @Option(names = "--iccid", paramLabel = "ICCID", description = "SIM card ICCID.")
+        String iccid;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Installation inst = Installation.open(installation, System.err)) {
+                new StockIn(inst.store(), Clock.systemUTC()).register(serialNumber, psam, iccid, model, Actor.commandLine());
+                System.out.println("terminal " + serialNumber + " is in stock; issue an activation code with"
+                        + " `terminal activate --sn " + serialNumber + " --merchant MID`");
+            }
+            return 0;
+        }
+    }
+
+    /** terminal activate: a single-use activation code for a serial number and a merchant. */
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            description = {"Issue a single-use activation code bound to the serial number and merchant. The code is",
+                    "shown once; the terminal presents it to the gateway to get its TID, MID and TMK."})
+    static final class Activate implements Callable<Integer> {
+
+        @Mixin
+        InstallationOptions installation;
+
+        @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "Device serial number.")
+        String serialNumber;
+
+        @Option(names = "--merchant", required = true, paramLabel = "MID", description = "Merchant ID, 15 characters.")
+        String mid;
+
+        @Option(names = "--merchant-name", paramLabel = "NAME", description = "Registers the merchant if the MID is new.")
+        String merchantName;
+
+        @Option(names = "--valid-hours", defaultValue = "24", paramLabel = "N",
+                description = "How long the code is valid (default ${DEFAULT-VALUE} hours).")
+        int validHours;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Installation inst = Installation.open(installation, System.err)) {
+                IssuedActivationCode code = new ActivationCodes(inst.store(), inst.hsm(), Clock.systemUTC(),
+                        new SecureRandom()).issue(serialNumber, mid, merchantName, Duration.ofHours(validHours),
+                        Actor.commandLine());
+                System.out.println("activation code for " + serialNumber + " (merchant " + mid + "): " + code.code());
+                System.out.println("valid until " + code.expiresAt() + "; it is shown only now, single use;"
+                        + " " + tms.gateway.ActivationHandler.MAX_WRONG_CODES + " wrong tries lock the serial");
+            }
+            return 0;
+        }
+    }
+
+    /** terminal unlock: after five wrong activation codes. */
+    @Command(name = "unlock", mixinStandardHelpOptions = true,
+            description = "Lift the lock that wrong activation codes put on a serial number.")
+    static final class Unlock implements Callable<Integer> {
+
+        @Mixin
+        InstallationOptions installation;
+
+        @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "Device serial number.")
+        String serialNumber;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Installation inst = Installation.open(installation, System.err)) {
+                new ActivationCodes(inst.store(), inst.hsm(), Clock.systemUTC(), new SecureRandom())
+                        .unlock(serialNumber, Actor.commandLine());
+                System.out.println("terminal " + serialNumber + " is unlocked");
+            }
+            return 0;
+        }
+    }
+
+    /** terminal revoke: the terminal may no longer transact; its open session is closed. */
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a terminal: its open session is closed within a second and its next sign-in gets 58.")
+    static final class Revoke implements Callable<Integer> {
+
+        @Mixin
+        InstallationOptions installation;
+
+        @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "Device serial number.")
+        String serialNumber;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; kept in the audit log.")
+        String reason;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Installation inst = Installation.open(installation, System.err)) {
+                new TerminalRevocation(inst.store(), Clock.systemUTC()).revoke(serialNumber, reason, Actor.commandLine());
+                System.out.println("terminal " + serialNumber + " is revoked");
+            }
+            return 0;
         }
     }
 }
