@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
@@ -16,17 +14,11 @@ import org.bouncycastle.crypto.params.KeyParameter;
  */
 final class ActivationCodeHash {
 
-    private static final byte[] LABEL = "tms.hsm activation-code v1".getBytes(StandardCharsets.US_ASCII);
 
     private final KeyParameter key;
 
     ActivationCodeHash(Lmk lmk) {
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
-        hkdf.init(new HKDFParameters(lmk.keyMaterial(), null, LABEL));
-        byte[] derived = new byte[32];
-        hkdf.generateBytes(derived, 0, derived.length);
-        this.key = new KeyParameter(derived);
-        java.util.Arrays.fill(derived, (byte) 0);
+        this.key = LmkDerivedKey.of(lmk, "tms.hsm activation-code v1");
     }
 
     byte[] of(String serialNumber, String code) {

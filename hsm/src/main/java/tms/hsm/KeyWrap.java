@@ -37,6 +37,11 @@ final class KeyWrap {
         payload[1] = code(usage);
         payload[2] = (byte) clearKey.length;
         System.arraycopy(clearKey, 0, payload, HEADER, clearKey.length);
+        return seal(payload);
+    }
+
+    /** Wraps a payload under the LMK and zeroes it. */
+    private byte[] seal(byte[] payload) {
         try {
             AESWrapPadEngine engine = new AESWrapPadEngine();
             engine.init(true, lmk);
@@ -46,21 +51,25 @@ final class KeyWrap {
         }
     }
 
-    /** The clear key in the blob, refused unless it was wrapped under this LMK for this usage and length. */
-    byte[] unwrap(KeyUsage usage, int length, byte[] blob) {
+    /** The payload under a blob of this LMK; the caller zeroes it. */
+    private byte[] open(byte[] blob, String what) {
         if (blob.length < 16 || blob.length % 8 != 0) {
-            throw new HsmException("the " + usage + " key's blob has " + blob.length
+            throw new HsmException("the " + what + "'s blob has " + blob.length
                     + " bytes; a blob of this module has a multiple of 8 bytes, at least 16: it is corrupt or from another HSM");
         }
-        byte[] payload;
         try {
             AESWrapPadEngine engine = new AESWrapPadEngine();
             engine.init(false, lmk);
-            payload = engine.unwrap(blob, 0, blob.length);
+            return engine.unwrap(blob, 0, blob.length);
         } catch (InvalidCipherTextException e) {
-            throw new HsmException("the " + usage + " key's blob does not unwrap under this LMK: it was altered, "
+            throw new HsmException("the " + what + "'s blob does not unwrap under this LMK: it was altered, "
                     + "or wrapped under another LMK", e);
         }
+    }
+
+    /** The clear key in the blob, refused unless it was wrapped under this LMK for this usage and length. */
+    byte[] unwrap(KeyUsage usage, int length, byte[] blob) {
+        byte[] payload = open(blob, usage + " key");
         try {
             if (payload.length < HEADER || payload[0] != PAYLOAD_FORMAT || (payload[2] & 0xFF) != payload.length - HEADER) {
                 throw new HsmException("the " + usage + " key's blob unwraps to an unknown payload format");
@@ -93,29 +102,12 @@ final class KeyWrap {
         payload[1] = (byte) (pkcs8.length >> 8);
         payload[2] = (byte) pkcs8.length;
         System.arraycopy(pkcs8, 0, payload, PRIVATE_HEADER, pkcs8.length);
-        try {
-            AESWrapPadEngine engine = new AESWrapPadEngine();
-            engine.init(true, lmk);
-            return engine.wrap(payload, 0, payload.length);
-        } finally {
-            Arrays.fill(payload, (byte) 0);
-        }
+        return seal(payload);
     }
 
     /** The PKCS#8 private key in a blob made by {@link #wrapPrivate}; the caller zeroes it. */
     byte[] unwrapPrivate(byte[] blob) {
-        if (blob.length < 16 || blob.length % 8 != 0) {
-            throw new HsmException("the private key's blob has " + blob.length + " bytes: it is corrupt or from another HSM");
-        }
-        byte[] payload;
-        try {
-            AESWrapPadEngine engine = new AESWrapPadEngine();
-            engine.init(false, lmk);
-            payload = engine.unwrap(blob, 0, blob.length);
-        } catch (InvalidCipherTextException e) {
-            throw new HsmException("the private key's blob does not unwrap under this LMK: it was altered, or wrapped"
-                    + " under another LMK", e);
-        }
+        byte[] payload = open(blob, "private key");
         try {
             int length = payload.length < PRIVATE_HEADER ? -1 : ((payload[1] & 0xFF) << 8) | (payload[2] & 0xFF);
             if (payload[0] != PRIVATE_FORMAT || length != payload.length - PRIVATE_HEADER) {

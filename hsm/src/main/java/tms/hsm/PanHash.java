@@ -1,12 +1,9 @@
 package tms.hsm;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
@@ -18,19 +15,13 @@ import org.bouncycastle.crypto.params.KeyParameter;
  */
 final class PanHash {
 
-    private static final byte[] LABEL = "tms.hsm pan-hash v1".getBytes(StandardCharsets.US_ASCII);
     private static final int MIN_DIGITS = 12;
     private static final int MAX_DIGITS = 19;
 
     private final KeyParameter key;
 
     PanHash(Lmk lmk) {
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
-        hkdf.init(new HKDFParameters(lmk.keyMaterial(), null, LABEL));
-        byte[] derived = new byte[32];
-        hkdf.generateBytes(derived, 0, derived.length);
-        this.key = new KeyParameter(derived);
-        java.util.Arrays.fill(derived, (byte) 0);
+        this.key = LmkDerivedKey.of(lmk, "tms.hsm pan-hash v1");
     }
 
     /** 64 lowercase hex characters; HsmException when the PAN is not 12 to 19 digits (the message never shows it). */
