@@ -20,4 +20,9 @@ public interface TransactionMapper {
     List<CapturedTransaction> listRecent(@Param("limit") int limit);
 
     long count();
+
+    /** Records the platform's decision on a PENDING row; returns 1, or 0 when there is no such pending row. */
+    int recordDecision(@Param("tid") String tid, @Param("batch") String batch, @Param("trace") String trace,
+                       @Param("kind") TransactionKind kind, @Param("authCode") String authCode,
+                       @Param("responseCode") String responseCode, @Param("status") TransactionStatus status);
 }

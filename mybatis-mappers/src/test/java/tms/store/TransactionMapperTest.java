@@ -178,4 +178,30 @@ class TransactionMapperTest {
         // H2 caches the JVM's zone on first use; without this it would keep running in the earlier one
         DateTimeUtils.resetCalendar();
     }
+
+    @ParameterizedTest
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aPendingRowTakesItsDecisionOnce(TestDatabase db) {
+        Store store = db.open();
+        CapturedTransaction approved = SampleRows.purchase("10000077", "000001", "000077", Instant.parse("2026-11-25T01:02:03Z"));
+        CapturedTransaction pending = new CapturedTransaction(null, approved.tid(), approved.mid(), approved.batch(),
+                approved.trace(), approved.rrn(), null, approved.mti(), approved.processingCode(), approved.kind(),
+                approved.amount(), approved.currency(), approved.panFirst6(), approved.panLast4(), approved.panHash(),
+                approved.entryMode(), null, TransactionStatus.PENDING, null, null, approved.hostTime());
+        store.write(s -> {
+            s.getMapper(TransactionMapper.class).insert(pending);
+            return null;
+        });
+        Integer first = store.write(s -> s.getMapper(TransactionMapper.class).recordDecision("10000077", "000001",
+                "000077", TransactionKind.PURCHASE, "654321", "00", TransactionStatus.APPROVED));
+        Integer second = store.write(s -> s.getMapper(TransactionMapper.class).recordDecision("10000077", "000001",
+                "000077", TransactionKind.PURCHASE, null, "51", TransactionStatus.DECLINED));
+        CapturedTransaction row = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey("10000077", "000001", "000077", TransactionKind.PURCHASE));
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(row.status()).isEqualTo(TransactionStatus.APPROVED);
+        assertThat(row.authCode()).isEqualTo("654321");
+        assertThat(row.responseCode()).isEqualTo("00");
+    }
 }

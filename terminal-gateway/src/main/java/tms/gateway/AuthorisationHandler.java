@@ -77,40 +77,41 @@ public final class AuthorisationHandler implements RequestHandler {
         String batch = batchOf(request, terminal);
         String trace = request.getString(11);
 
-        // a retransmission is refused before the platform sees it, so a card is never authorised twice
-        CapturedTransaction earlier = store.read(s -> s.getMapper(TransactionMapper.class)
-                .findByKey(tid, batch, trace, kind));
-        if (earlier != null) {
-            LOG.warn("{} refused: terminal {} batch {} trace {} was already captured (rrn {})", kind, tid, batch,
-                    trace, earlier.rrn());
-            return Reply.macked(ResponseMessage.answering(request, ResponseCodes.DUPLICATE));
-        }
-
-        PlatformDecision decision = platform.authorise(
-                new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency));
+        // the key (TID + batch + trace + kind) is reserved in the store before the platform is asked: a copy
+        // of this request, on this or another connection or node, finds it taken and gets 94, so a card is
+        // never authorised twice
         Instant now = clock.now();
         String rrn = rrns.next();
-        CapturedTransaction row = new CapturedTransaction(null, tid, terminal.mid(), batch, trace, rrn,
-                decision.authCode(), request.getMTI(), request.getString(3), kind, amount, currency,
-                PanDisplay.first6(pan), PanDisplay.last4(pan), hsm.panHash(pan), request.getString(22),
-                decision.responseCode(), decision.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
+        CapturedTransaction pending = new CapturedTransaction(null, tid, terminal.mid(), batch, trace, rrn, null,
+                request.getMTI(), request.getString(3), kind, amount, currency, PanDisplay.first6(pan),
+                PanDisplay.last4(pan), hsm.panHash(pan), request.getString(22), null, TransactionStatus.PENDING,
                 request.getString(13), request.getString(12), now);
         try {
-            // the row is committed before the answer exists: an approval never leaves uncaptured
             store.write(s -> {
-                s.getMapper(TransactionMapper.class).insert(row);
+                s.getMapper(TransactionMapper.class).insert(pending);
                 s.getMapper(TerminalMapper.class).touchLastSeen(tid, now);
                 return null;
             });
         } catch (RuntimeException e) {
             if (Store.isDuplicateKey(e)) {
-                // two copies raced past the look-up above; the database let one in
-                LOG.warn("{} refused: terminal {} batch {} trace {} was captured concurrently", kind, tid, batch,
-                        trace);
+                LOG.warn("{} refused: terminal {} batch {} trace {} was already received", kind, tid, batch, trace);
                 return Reply.macked(ResponseMessage.answering(request, ResponseCodes.DUPLICATE));
             }
             throw e;
         }
+
+        PlatformDecision decision;
+        try {
+            decision = platform.authorise(new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency));
+        } catch (RuntimeException e) {
+            LOG.error("{} terminal {} trace {}: the platform failed; answering 96", kind, tid, trace, e);
+            decision = PlatformDecision.decline(ResponseCodes.SYSTEM_MALFUNCTION);
+        }
+        PlatformDecision decided = decision;
+        // the decision is committed before the answer exists: an approval never leaves uncaptured
+        store.write(s -> s.getMapper(TransactionMapper.class).recordDecision(tid, batch, trace, kind,
+                decided.authCode(), decided.responseCode(),
+                decided.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED));
 
         ISOMsg response = ResponseMessage.answering(request, decision.responseCode());
         response.set(12, clock.localTime(now));

@@ -45,6 +45,10 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
     private final TerminalConnections connections;
     private EventExecutor executor;
     private String remote;
+    /** The TID that signed in on this connection; touched only by this connection's business thread. */
+    private String signedInTid;
+    /** Set on the I/O thread when a request is handed over, cleared when its answer is written. */
+    private boolean inFlight;
 
     RequestDispatcher(Map<MessageKind, RequestHandler> handlers, SecurityModule hsm, Store store,
                       EventExecutorGroup business, TerminalConnections connections) {
@@ -64,6 +68,14 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+        if (inFlight) {
+            // CUP terminals send one request and wait for its answer; a second one now is a broken or
+            // hostile client, and queueing it would let one connection pile up unbounded work
+            LOG.warn("closing connection from {}: a second request arrived before the first was answered", remote);
+            ctx.close();
+            return;
+        }
+        inFlight = true;
         ctx.channel().config().setAutoRead(false);
         try {
             executor.execute(() -> serve(ctx, frame));
@@ -107,13 +119,17 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
             LOG.debug("to {}: {}", remote, MaskedMessage.describe(answer.reply.message()));
         }
         String tid = request.getString(41);
-        if (tid != null && "00".equals(answer.reply.message().getString(39))) {
+        if (answer.authenticated && "00".equals(answer.reply.message().getString(39))) {
             // remembered before the answer leaves, so a revoke that follows finds this connection
             connections.signedIn(tid, ctx.channel());
+            if (answer.signIn) {
+                signedInTid = tid;
+            }
         }
         String what = mti + " trace " + LogText.printable(request.getString(11)) + " terminal " + LogText.printable(tid);
         ctx.writeAndFlush(frame.reply(body, answer.reply.processingNibble())).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
+                inFlight = false;
                 f.channel().config().setAutoRead(true);
             } else {
                 // the row (if any) is committed; the terminal will reverse or retry what it did not hear
@@ -123,8 +139,11 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
         });
     }
 
-    /** The handler's reply and the MAK that MACs it. */
-    private record Answer(Reply reply, WrappedKey mak) {
+    /**
+     * The handler's reply, the MAK that MACs it, whether the requester proved who it is (a sign-in, which
+     * only the TMK's holder can use, or a verified MAC), and whether it was a sign-in.
+     */
+    private record Answer(Reply reply, WrappedKey mak, boolean authenticated, boolean signIn) {
     }
 
     private Answer answer(Frame frame, ISOMsg request) {
@@ -137,7 +156,9 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
                 return plain(request, ResponseCodes.INVALID_TRANSACTION);
             }
             if (!handler.requiresMac()) {
-                return new Answer(handler.handle(request, Requester.anonymous(remote)), null);
+                boolean signIn = MessageKind.of(request).orElse(null) == MessageKind.SIGN_IN;
+                return new Answer(handler.handle(request, Requester.unverified(remote, signedInTid)), null, signIn,
+                        signIn);
             }
             String tid = request.getString(41);
             SignedInTerminal terminal = tid == null ? null
@@ -156,7 +177,8 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
                 LOG.warn("refused from {}: terminal {}: MAC does not verify", remote, tid);
                 return plain(request, ResponseCodes.MAC_FAILURE);
             }
-            return new Answer(handler.handle(request, new Requester(remote, terminal, mak)), mak);
+            return new Answer(handler.handle(request, new Requester(remote, signedInTid, terminal, mak)), mak, true,
+                    false);
         } catch (MessageFormatException e) {
             LOG.warn("refused from {}: {}", remote, e.getMessage());
             return plain(request, ResponseCodes.INVALID_TRANSACTION);
@@ -169,7 +191,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
 
     private static Answer plain(ISOMsg request, String code) {
         try {
-            return new Answer(Reply.plain(ResponseMessage.answering(request, code)), null);
+            return new Answer(Reply.plain(ResponseMessage.answering(request, code)), null, false, false);
         } catch (ISOException e) {
             throw new IllegalStateException("cannot build even an error answer", e);
         }

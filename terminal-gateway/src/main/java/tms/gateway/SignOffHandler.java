@@ -8,7 +8,11 @@ import org.slf4j.LoggerFactory;
 import tms.store.Store;
 import tms.store.TerminalMapper;
 
-/** Sign-off (0820, 60.3 = 002): the terminal's working keys are forgotten until it signs in again. */
+/**
+ * Sign-off (0820, 60.3 = 002): the terminal's working keys are forgotten until it signs in again — but only
+ * when the sign-off comes on the connection where that terminal signed in. Sign-off carries no MAC, and a
+ * TID is printed on every receipt: from anywhere else it would let a stranger cut the terminal off.
+ */
 public final class SignOffHandler implements RequestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignOffHandler.class);
@@ -27,9 +31,12 @@ public final class SignOffHandler implements RequestHandler {
     @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException {
         String tid = request.getString(41);
-        Integer cleared = tid == null ? 0 : store.write(s -> s.getMapper(TerminalMapper.class).clearWorkingKeys(tid));
-        if (cleared > 0) {
-            LOG.info("terminal {} signed off from {}", LogText.printable(tid), requester.remoteAddress());
+        if (tid != null && tid.equals(requester.connectionTid())) {
+            store.write(s -> s.getMapper(TerminalMapper.class).clearWorkingKeys(tid));
+            LOG.info("terminal {} signed off from {}", tid, requester.remoteAddress());
+        } else {
+            LOG.warn("sign-off for terminal {} from {} ignored: it did not sign in on this connection",
+                    LogText.printable(tid), requester.remoteAddress());
         }
         return Reply.plain(ResponseMessage.answering(request, ResponseCodes.APPROVED));
     }

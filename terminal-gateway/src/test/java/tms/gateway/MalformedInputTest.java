@@ -70,7 +70,11 @@ class MalformedInputTest {
         nonBcdTrace[2 + 8] = (byte) 0xAB; // field 11 is the first field of this sign-in
         byte[] response = signIn.clone();
         response[1] = 0x10; // 0810: a response sent as a request
+        // echo tests, so that whatever the gateway does with the first one leaves the bystander's keys alone
+        byte[] echo = echoBody();
+        byte[] pipelined = concat(frame(TPDU_HEADER, echo), frame(TPDU_HEADER, echo));
         return Stream.of(
+                Arguments.of("two requests at once", pipelined, "a second request arrived"),
                 // with this seed the first two bytes announce 9,696 bytes, more than a frame may hold
                 Arguments.of("random bytes", random, "TooLongFrame"),
                 Arguments.of("random bytes framed by a length", randomFrame, "closing connection"),
@@ -138,12 +142,28 @@ class MalformedInputTest {
         return CupMessageCodec.pack(m);
     }
 
+    private static byte[] echoBody() throws Exception {
+        ISOMsg m = new ISOMsg();
+        m.setMTI("0820");
+        m.set(11, "000002");
+        m.set(41, "29999999");
+        m.set(42, GatewayFixture.MID);
+        m.set(60, Field60.of("00", "000001", "301").format());
+        return CupMessageCodec.pack(m);
+    }
+
     private static byte[] frame(String tpduAndHeaderHex, byte[] body) {
         byte[] head = HEX.parseHex(tpduAndHeaderHex);
         byte[] frame = new byte[head.length + body.length];
         System.arraycopy(head, 0, frame, 0, head.length);
         System.arraycopy(body, 0, frame, head.length, body.length);
         return withLength(frame);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static byte[] withLength(byte[] frame) {

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,6 +179,41 @@ class PurchaseTest {
             assertThat(result.authCode()).isNull();
             // and the connection still serves: an echo test answers
             assertThat(terminal.echoTest()).isEqualTo("00");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aCopySentOnAnotherConnectionWhileThePlatformDecidesIsADuplicateAndThePlatformIsAskedOnce(TestDatabase db)
+            throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        StandInPlatform standIn = new StandInPlatform(StandInRules.defaults());
+        PaymentPlatform slow = request -> {
+            asked.incrementAndGet();
+            try {
+                Thread.sleep(800);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return standIn.authorise(request);
+        };
+        ExecutorService redial = Executors.newSingleThreadExecutor();
+        try (GatewayFixture fixture = new GatewayFixture(db, temp, GatewayConfig.defaults(), slow);
+             SimulatedTerminal first = signedIn(fixture);
+             SimulatedTerminal second = fixture.terminal()) {
+            String batch = first.batch();
+            Future<String> original = redial.submit(() -> first.exchange(purchase("000501", batch, 100, null), true)
+                    .getString(39));
+            Thread.sleep(200); // the original is with the platform now
+            String copy = second.exchange(purchase("000501", batch, 100, null), true).getString(39);
+
+            assertThat(copy).isEqualTo("94");
+            assertThat(original.get(10, TimeUnit.SECONDS)).isEqualTo("00");
+            assertThat(asked).hasValue(1);
+            assertThat(find(fixture, batch, "000501", TransactionKind.PURCHASE).status())
+                    .isEqualTo(TransactionStatus.APPROVED);
+        } finally {
+            redial.shutdownNow();
         }
     }
 

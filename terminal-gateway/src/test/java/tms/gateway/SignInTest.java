@@ -102,6 +102,21 @@ class SignInTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("tms.store.testing.TestDatabases#all")
+    void aSignOffFromAConnectionThatDidNotSignInChangesNothing(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = connect(fixture)) {
+            assertThat(terminal.signIn("004").approved()).isTrue();
+            var mak = terminal.profile().mak();
+            try (SimulatedTerminal stranger = fixture.terminal()) {
+                assertThat(stranger.signOff()).isEqualTo("00"); // answered, but ignored
+            }
+            terminal.profile().signedIn(mak, terminal.batch());
+            assertThat(terminal.purchase(100, "6212261234567890").responseCode()).isEqualTo("00");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
     void keysOfASignInServeLaterConnectionsAndANewSignInReplacesThem(TestDatabase db) throws Exception {
         try (GatewayFixture fixture = new GatewayFixture(db, temp)) {
             fixture.registerDefault();
