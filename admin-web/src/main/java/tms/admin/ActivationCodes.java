@@ -69,6 +69,8 @@ public final class ActivationCodes {
                     throw new TerminalActionRefused("merchant " + mid + " is not known: give its name to register it");
                 }
                 merchants.insert(new Merchant(null, mid, merchantName, null));
+                AuditTrail.record(s, now, actor, "merchant.create", mid, "OK", "with the activation code for "
+                        + serialNumber, null, "name=" + merchantName);
             }
             ActivationCodeMapper codes = s.getMapper(ActivationCodeMapper.class);
             int withdrawn = codes.withdrawOpen(serialNumber, now);

@@ -46,11 +46,14 @@ public record ActivationResponse(byte[] encryptedTmk, byte[] tmkCheckValue, byte
     }
 
     /**
-     * What the host signs: the serial's length (1 byte) and ASCII bytes, the TID (8 ASCII bytes), the
-     * encrypted TMK and its check value. The length byte keeps two different serial/TID splits from
-     * signing the same bytes.
+     * What the host signs: the serial's length (1 byte) and ASCII bytes, the TID (8 ASCII bytes), the MID
+     * (15), the trace of the request it answers (6), the encrypted TMK and its check value. The length byte
+     * keeps two different serial/TID splits from signing the same bytes; the MID binds the merchant the
+     * device is told; the trace ties the answer to this request, so an old answer replayed to a device
+     * that counts its traces does not verify.
      */
-    public static byte[] signedData(String serialNumber, String tid, byte[] encryptedTmk, byte[] checkValue) {
+    public static byte[] signedData(String serialNumber, String tid, String mid, String trace, byte[] encryptedTmk,
+                                    byte[] checkValue) {
         byte[] serial = serialNumber.getBytes(StandardCharsets.US_ASCII);
         if (serial.length > 255) {
             throw new IllegalArgumentException("serial number has " + serial.length + " characters; at most 255");
@@ -58,9 +61,19 @@ public record ActivationResponse(byte[] encryptedTmk, byte[] tmkCheckValue, byte
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(serial.length);
         out.writeBytes(serial);
-        out.writeBytes(tid.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(fixed(tid, 8, "TID"));
+        out.writeBytes(fixed(mid, 15, "MID"));
+        out.writeBytes(fixed(trace, 6, "trace"));
         out.writeBytes(encryptedTmk);
         out.writeBytes(checkValue);
         return out.toByteArray();
+    }
+
+    private static byte[] fixed(String value, int length, String what) {
+        if (value == null || value.length() != length) {
+            throw new IllegalArgumentException(what + " must be " + length + " characters to be signed, was "
+                    + (value == null ? "missing" : value.length()));
+        }
+        return value.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -53,10 +53,14 @@ class ActivationMessagesTest {
         assertThat(back.tmkCheckValue()).isEqualTo(cv);
         assertThat(back.signature()).isEqualTo(sig);
 
-        assertThat(ActivationResponse.signedData("AB", "10000001", new byte[] {1}, cv))
-                .isEqualTo(HexFormat.of().parseHex("02" + "4142" + "3130303030303031" + "01" + "82E13665"));
-        assertThat(ActivationResponse.signedData("AB1", "0000001X", new byte[] {1}, cv))
-                .isNotEqualTo(ActivationResponse.signedData("AB", "10000001", new byte[] {1}, cv));
+        String mid = "898100012340001";
+        assertThat(ActivationResponse.signedData("AB", "10000001", mid, "000042", new byte[] {1}, cv))
+                .isEqualTo(HexFormat.of().parseHex("02" + "4142" + "3130303030303031" + "383938313030303132333430303031"
+                        + "303030303432" + "01" + "82E13665"));
+        assertThat(ActivationResponse.signedData("AB1", "0000001X", mid, "000042", new byte[] {1}, cv))
+                .isNotEqualTo(ActivationResponse.signedData("AB", "10000001", mid, "000042", new byte[] {1}, cv));
+        assertThat(ActivationResponse.signedData("AB", "10000001", mid, "000043", new byte[] {1}, cv))
+                .isNotEqualTo(ActivationResponse.signedData("AB", "10000001", mid, "000042", new byte[] {1}, cv));
     }
 
     @Test

@@ -55,7 +55,7 @@ public interface TerminalMapper {
     /** A terminal as a financial message needs it: state, merchant, batch and its last sign-in's keys. */
     SignedInTerminal findSignedIn(@Param("tid") String tid);
 
-    /** Stores a sign-in: the new batch, the working keys (LMK-wrapped) and when. */
+    /** Stores a sign-in of an ACTIVE terminal: new batch, working keys (LMK-wrapped), when; 0 if not ACTIVE. */
     int recordSignIn(@Param("tid") String tid, @Param("batch") String batch, @Param("pikWrapped") String pikWrapped,
                      @Param("makWrapped") String makWrapped, @Param("tdkWrapped") String tdkWrapped,
                      @Param("at") java.time.Instant at);

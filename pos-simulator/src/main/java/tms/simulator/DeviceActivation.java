@@ -56,7 +56,13 @@ public final class DeviceActivation {
         } catch (MessageFormatException e) {
             throw new IOException("the activation answer could not be read: " + e.getMessage(), e);
         }
-        byte[] signed = ActivationResponse.signedData(serialNumber, tid, keys.encryptedTmk(), keys.tmkCheckValue());
+        byte[] signed;
+        try {
+            signed = ActivationResponse.signedData(serialNumber, tid, mid, request.getString(11), keys.encryptedTmk(),
+                    keys.tmkCheckValue());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the activation answer's TID or MID is malformed: " + e.getMessage(), e);
+        }
         if (!device.verifyHostSignature(hostKey, signed, keys.signature())) {
             throw new IOException("the activation answer is not signed by the host key this device holds (sha256 "
                     + hostKey.fingerprint() + "): refusing its TMK");

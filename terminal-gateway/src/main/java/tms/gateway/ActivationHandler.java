@@ -14,6 +14,7 @@ import tms.hsm.HsmException;
 import tms.hsm.KeyUsage;
 import tms.hsm.SecurityModule;
 import tms.hsm.WrappedKey;
+import tms.hsm.WrappedPrivateKey;
 import tms.iso8583.ActivationRequest;
 import tms.iso8583.ActivationResponse;
 import tms.iso8583.MessageFormatException;
@@ -38,6 +39,8 @@ public final class ActivationHandler implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ActivationHandler.class);
     /** Wrong codes before the serial is locked until a technician unlocks it. */
     public static final int MAX_WRONG_CODES = 5;
+    /** Larger RSA device keys make a TMK and signature that do not fit fields 62 and 59. */
+    public static final int MAX_RSA_BITS = 3072;
 
     static final String UNKNOWN_SERIAL = "97";
     static final String REVOKED = "58";
@@ -93,7 +96,17 @@ public final class ActivationHandler implements RequestHandler {
             LOG.warn("activation of {} refused: {}", serial, e.getMessage());
             return Reply.plain(ResponseMessage.answering(request, BAD_DEVICE_KEY));
         }
-        Outcome outcome = store.write(s -> decide(s, activation, device, requester, now));
+        if (device.algorithm() == tms.hsm.DeviceKeyAlgorithm.RSA && device.bits() > MAX_RSA_BITS) {
+            store.write(s -> audit(s, now, requester, serial, "REFUSED", "RSA device key of " + device.bits()
+                    + " bits: its TMK and the host signature would not fit (at most " + MAX_RSA_BITS + ")"));
+            return Reply.plain(ResponseMessage.answering(request, BAD_DEVICE_KEY));
+        }
+        // whatever opens a connection of its own (the host key on first use, a block of TIDs) is fetched before
+        // the transaction that holds the terminal's row lock: inside it, it could drain the pool
+        WrappedPrivateKey hostKey = hostKeys.privateKey(device.algorithm());
+        String freshTid = likelyToSucceed(activation, now) ? String.format("%08d", 60_000_000L + tids.next()) : null;
+        Outcome outcome = store.write(s -> decide(s, activation, device, requester, now, hostKey, freshTid,
+                request.getString(11)));
         ISOMsg response = ResponseMessage.answering(request, outcome.code());
         response.set(12, clock.localTime(now));
         response.set(13, clock.localDate(now));
@@ -109,8 +122,21 @@ public final class ActivationHandler implements RequestHandler {
         return Reply.plain(response);
     }
 
+    /** A look without locks: whether this request would activate, so that a TID is drawn only then. */
+    private boolean likelyToSucceed(ActivationRequest activation, Instant now) {
+        String serial = activation.serialNumber();
+        TerminalActivation terminal = store.read(s -> s.getMapper(TerminalMapper.class).findActivation(serial));
+        if (terminal == null || terminal.tid() != null || terminal.locked()
+                || terminal.state() != TerminalState.IN_STOCK) {
+            return false;
+        }
+        ActivationCode code = store.read(s -> s.getMapper(ActivationCodeMapper.class).findLatest(serial));
+        return code != null && code.open() && now.isBefore(code.expiresAt())
+                && hsm.activationCodeMatches(serial, activation.activationCode(), code.codeHash());
+    }
+
     private Outcome decide(SqlSession s, ActivationRequest activation, DevicePublicKey device, Requester requester,
-                           Instant now) {
+                           Instant now, WrappedPrivateKey hostKey, String freshTid, String trace) {
         String serial = activation.serialNumber();
         TerminalMapper terminals = s.getMapper(TerminalMapper.class);
         ActivationCodeMapper codes = s.getMapper(ActivationCodeMapper.class);
@@ -150,11 +176,15 @@ public final class ActivationHandler implements RequestHandler {
         if (codes.markUsed(code.id(), now) != 1) {
             return refuse(s, now, requester, serial, REPLAYED, "the activation code was used concurrently");
         }
-        String tid = terminal.tid() != null ? terminal.tid() : String.format("%08d", 60_000_000L + tids.next());
+        String tid = terminal.tid() != null ? terminal.tid() : freshTid;
+        if (tid == null) {
+            // the terminal changed between the look and the lock (an unlock, a new code): the device retries
+            throw new IllegalStateException("terminal " + serial + " changed while its activation was decided");
+        }
         WrappedKey tmk = hsm.generateKey(KeyUsage.TMK, 16);
         byte[] encrypted = hsm.encryptForDevice(tmk, device);
-        byte[] signature = hsm.signAsHost(hostKeys.privateKey(device.algorithm()),
-                ActivationResponse.signedData(serial, tid, encrypted, tmk.checkValue()));
+        byte[] signature = hsm.signAsHost(hostKey,
+                ActivationResponse.signedData(serial, tid, code.mid(), trace, encrypted, tmk.checkValue()));
         terminals.activate(serial, tid, code.mid(), tmk.encoded(), tmk.checkValueHex(), device.algorithm().name(),
                 HexFormat.of().withUpperCase().formatHex(device.der()));
         s.getMapper(AuditLogMapper.class).insert(new AuditEntry(null, now, "gateway", "terminal.activate", serial,

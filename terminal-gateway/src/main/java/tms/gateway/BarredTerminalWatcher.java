@@ -16,9 +16,10 @@ import tms.store.TerminalMapper;
 
 /**
  * Closes the sessions of terminals that were revoked or suspended, on whichever node made the change: it
- * asks the shared store a few times a second for terminals barred since it last looked. It reads the
- * database's clock, not this node's, and looks a few seconds back each time, so neither clock skew
- * between nodes nor a slow commit makes it miss a change (closing an already closed terminal is a no-op).
+ * asks the shared store a few times a second for terminals barred since it last looked. Its cursor is the
+ * database's clock (not this node's, so skew between nodes does not matter), and each look reaches 5 s
+ * before the previous one began, so a change whose commit lands up to 5 s after its timestamp is still
+ * seen (closing an already closed terminal is a no-op).
  */
 final class BarredTerminalWatcher implements AutoCloseable {
 
@@ -44,6 +45,7 @@ final class BarredTerminalWatcher implements AutoCloseable {
 
     private void look() {
         try {
+            Instant now = store.read(s -> s.getMapper(TerminalMapper.class).databaseNow());
             Instant from = since.minus(OVERLAP);
             List<BarredTerminal> barred = store.read(s -> s.getMapper(TerminalMapper.class).listBarredSince(from));
             for (BarredTerminal terminal : barred) {
@@ -52,13 +54,12 @@ final class BarredTerminalWatcher implements AutoCloseable {
                     LOG.info("terminal {} is {}: closed its {} open connection(s)", terminal.tid(), terminal.state(),
                             closed);
                 }
-                if (terminal.changedAt().isAfter(since)) {
-                    since = terminal.changedAt();
-                }
             }
-        } catch (RuntimeException e) {
-            // the database may be away for a moment; the next look catches up from the same point
-            LOG.warn("could not look for revoked terminals: {}", e.getMessage());
+            since = now;
+        } catch (Throwable e) {
+            // the database may be away for a moment; the next look catches up from the same point (and a
+            // scheduled task that threw would never run again)
+            LOG.warn("could not look for revoked terminals: {}", e.toString());
         }
     }
 

@@ -12,6 +12,10 @@ import tms.hsm.HostPublicKey;
 import tms.hsm.HostSigningKeyPair;
 import tms.hsm.SecurityModule;
 import tms.hsm.WrappedPrivateKey;
+import java.time.Instant;
+
+import tms.store.AuditEntry;
+import tms.store.AuditLogMapper;
 import tms.store.HostKey;
 import tms.store.HostKeyMapper;
 import tms.store.Store;
@@ -27,10 +31,13 @@ public final class HostSigningKeys {
     private final Store store;
     private final SecurityModule hsm;
     private final Map<DeviceKeyAlgorithm, HostKey> cache = new ConcurrentHashMap<>();
+    private final String actor;
 
-    public HostSigningKeys(Store store, SecurityModule hsm) {
+    /** @param actor who is recorded in the audit log as having made a key, should this call make one */
+    public HostSigningKeys(Store store, SecurityModule hsm, String actor) {
         this.store = store;
         this.hsm = hsm;
+        this.actor = actor;
     }
 
     public WrappedPrivateKey privateKey(DeviceKeyAlgorithm algorithm) {
@@ -58,6 +65,9 @@ public final class HostSigningKeys {
         try {
             store.write(s -> {
                 s.getMapper(HostKeyMapper.class).insert(key);
+                s.getMapper(AuditLogMapper.class).insert(new AuditEntry(null, Instant.now(), actor, "host-key.create",
+                        name, null, "OK", algorithm + " public key sha256 " + pair.publicKey().fingerprint(), null,
+                        "public key " + key.publicKey()));
                 return null;
             });
             LOG.info("made the host's {} signing key, public key sha256 {}", algorithm, pair.publicKey().fingerprint());

@@ -88,8 +88,13 @@ public final class SignInHandler implements RequestHandler {
         Instant now = clock.now();
         // the keys are kept (LMK-wrapped) with the terminal, not the connection: terminals that dial a new
         // connection per transaction, or reach another gateway node, use them until they sign in again
-        store.write(s -> s.getMapper(TerminalMapper.class).recordSignIn(tid, batch, pik.encoded(), mak.encoded(),
-                tdk == null ? null : tdk.encoded(), now));
+        Integer recorded = store.write(s -> s.getMapper(TerminalMapper.class).recordSignIn(tid, batch, pik.encoded(),
+                mak.encoded(), tdk == null ? null : tdk.encoded(), now));
+        if (recorded == 0) {
+            // revoked or suspended between the look above and now
+            LOG.warn("sign-in refused: terminal {} stopped being ACTIVE during its sign-in", tid);
+            return Reply.plain(ResponseMessage.answering(request, ResponseCodes.NOT_PERMITTED));
+        }
 
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
         response.set(12, clock.localTime(now));

@@ -60,7 +60,7 @@ public final class TerminalGateway implements AutoCloseable {
         Map<MessageKind, RequestHandler> map = new EnumMap<>(MessageKind.class);
         map.put(MessageKind.SIGN_IN, new SignInHandler(store, hsm, clock, rrns, config.acquirerId()));
         map.put(MessageKind.SIGN_OFF, new SignOffHandler(store));
-        map.put(MessageKind.ACTIVATION, new ActivationHandler(store, hsm, new HostSigningKeys(store, hsm), clock));
+        map.put(MessageKind.ACTIVATION, new ActivationHandler(store, hsm, new HostSigningKeys(store, hsm, "gateway"), clock));
         map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
         map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, store, hsm, platform, clock,
                 rrns, config.acquirerId()));
@@ -99,12 +99,19 @@ public final class TerminalGateway implements AutoCloseable {
                     }
                 });
         try {
+            // the watcher reads the store first: a store that cannot be read stops the start before any port opens
+            watcher = new BarredTerminalWatcher(store, signedIn, config.barredTerminalPoll());
+        } catch (RuntimeException e) {
+            stopThreads();
+            throw e;
+        }
+        try {
             serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (Exception e) {
+            watcher.close();
             stopThreads();
             throw new GatewayBindException(config.bindAddress(), config.port(), e);
         }
-        watcher = new BarredTerminalWatcher(store, signedIn, config.barredTerminalPoll());
         int port = port();
         LOG.info("terminal gateway listening on {}:{}", config.bindAddress(), port);
         return port;

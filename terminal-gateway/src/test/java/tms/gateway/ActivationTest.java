@@ -131,6 +131,38 @@ class ActivationTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("tms.store.testing.TestDatabases#all")
+    void anOversizeRsaKeyGets30AndAnActiveTerminalWithAWrongCode12(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp)) {
+            stockIn(fixture, "SN-BIG");
+            IssuedActivationCode code = codes(fixture).issue("SN-BIG", MID, "Shop", Duration.ofHours(1), TECHNICIAN);
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(3584); // the largest that still fits field 62; 4096 cannot even be sent
+            byte[] big = rsa.generateKeyPair().getPublic().getEncoded();
+            try (SimulatedTerminal connection = placeholder(fixture, "SN-BIG")) {
+                org.jpos.iso.ISOMsg request = new org.jpos.iso.ISOMsg();
+                request.setMTI("0800");
+                request.set(11, "000001");
+                request.set(60, tms.iso8583.Field60.of("00", "000000", "601").format());
+                new tms.iso8583.ActivationRequest("SN-BIG", "P2000", code.code(), big).writeTo(request);
+                assertThat(connection.exchange(request, false).getString(39)).isEqualTo("30");
+            }
+            assertThat(audit(fixture, "SN-BIG")).filteredOn(e -> e.outcome().equals("REFUSED"))
+                    .singleElement().satisfies(e -> assertThat(e.detail()).contains("3584 bits"));
+            assertThat(activation(fixture, "SN-BIG").state()).isEqualTo(TerminalState.IN_STOCK);
+
+            // the code is still good for a proper key; once active, a wrong code is "already active"
+            DeviceKeyPair device = DeviceKeyPair.generate(DeviceKeyAlgorithm.RSA);
+            HostPublicKey host = hostKey(fixture, DeviceKeyAlgorithm.RSA);
+            activate(fixture, device, host, "SN-BIG", code.code());
+            assertRefused(fixture, device, host, "SN-BIG", "99999999".equals(code.code()) ? "88888888" : "99999999", "12");
+            List<AuditEntry> hostKeyAudit = fixture.store().read(s -> s.getMapper(AuditLogMapper.class)
+                    .listBySubject("signing-rsa", 5));
+            assertThat(hostKeyAudit).extracting(AuditEntry::action).containsExactly("host-key.create");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
     void aDeviceRefusesAnAnswerNotSignedByTheHostKeyItHolds(TestDatabase db) throws Exception {
         try (GatewayFixture fixture = new GatewayFixture(db, temp)) {
             stockIn(fixture, "SN-MITM");
@@ -159,7 +191,9 @@ class ActivationTest {
                 assertThat(closedWithin(terminal, Duration.ofSeconds(3))).as("the signed-in connection is closed").isTrue();
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertThat(millis).as("closed within a second, took %d ms", millis).isLessThan(1000);
-                assertThat(raw.isClosed()).isFalse(); // an unrelated connection stays
+                raw.setSoTimeout(300);
+                // an unrelated connection stays open: reading it times out rather than meeting its end
+                assertThatThrownBy(() -> raw.getInputStream().read()).isInstanceOf(java.net.SocketTimeoutException.class);
             }
             try (SimulatedTerminal again = new SimulatedTerminal(profile, fixture.terminalHsm(), "127.0.0.1",
                     fixture.port(), Duration.ofSeconds(10))) {
@@ -191,13 +225,17 @@ class ActivationTest {
     }
 
     private static HostPublicKey hostKey(GatewayFixture fixture, DeviceKeyAlgorithm algorithm) {
-        return new HostSigningKeys(fixture.store(), fixture.hostHsm()).publicKey(algorithm);
+        return new HostSigningKeys(fixture.store(), fixture.hostHsm(), "test").publicKey(algorithm);
+    }
+
+    private static SimulatedTerminal placeholder(GatewayFixture fixture, String serial) throws IOException {
+        return new SimulatedTerminal(new TerminalProfile(serial, "00000000", "000000000000000", null, 0),
+                fixture.terminalHsm(), "127.0.0.1", fixture.port(), Duration.ofSeconds(10));
     }
 
     private static TerminalProfile activate(GatewayFixture fixture, DeviceKeyPair device, HostPublicKey host,
                                             String serial, String code) throws Exception {
-        try (SimulatedTerminal connection = new SimulatedTerminal(new TerminalProfile(serial, "00000000",
-                "000000000000000", null, 0), fixture.terminalHsm(), "127.0.0.1", fixture.port(), Duration.ofSeconds(10))) {
+        try (SimulatedTerminal connection = placeholder(fixture, serial)) {
             return DeviceActivation.activate(connection, fixture.terminalHsm(), device, host, serial, "P2000", code);
         }
     }

@@ -239,7 +239,8 @@ public final class SimCommand {
             // a real device is built holding the host's public key; the simulator reads it from the server
             HostPublicKey hostKey;
             try (Installation server = Installation.open(new InstallationOptions(connection.data, database), System.err)) {
-                hostKey = new HostSigningKeys(server.store(), server.hsm()).publicKey(algorithm);
+                hostKey = new HostSigningKeys(server.store(), server.hsm(), tms.admin.Actor.commandLine().name())
+                        .publicKey(algorithm);
             }
             DeviceKeyPair device = DeviceKeyPair.generate(algorithm);
             TerminalProfile placeholder = new TerminalProfile(serialNumber, "00000000", "000000000000000", null, 0);
