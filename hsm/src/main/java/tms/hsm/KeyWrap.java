@@ -110,7 +110,7 @@ final class KeyWrap {
         byte[] payload = open(blob, "private key");
         try {
             int length = payload.length < PRIVATE_HEADER ? -1 : ((payload[1] & 0xFF) << 8) | (payload[2] & 0xFF);
-            if (payload[0] != PRIVATE_FORMAT || length != payload.length - PRIVATE_HEADER) {
+            if (length < 0 || payload[0] != PRIVATE_FORMAT || length != payload.length - PRIVATE_HEADER) {
                 throw new HsmException("the blob does not hold a private key (it may be a symmetric key's blob)");
             }
             return Arrays.copyOfRange(payload, PRIVATE_HEADER, payload.length);

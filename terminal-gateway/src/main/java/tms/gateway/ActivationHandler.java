@@ -131,8 +131,13 @@ public final class ActivationHandler implements RequestHandler {
             return false;
         }
         ActivationCode code = store.read(s -> s.getMapper(ActivationCodeMapper.class).findLatest(serial));
-        return code != null && code.open() && now.isBefore(code.expiresAt())
+        return code != null && code.open() && now.isBefore(code.expiresAt()) && plausible(activation.activationCode())
                 && hsm.activationCodeMatches(serial, activation.activationCode(), code.codeHash());
+    }
+
+    /** A presented code too long to be one of ours is simply a wrong code (55), not a malfunction. */
+    private static boolean plausible(String presented) {
+        return presented.length() <= 64;
     }
 
     private Outcome decide(SqlSession s, ActivationRequest activation, DevicePublicKey device, Requester requester,
@@ -152,7 +157,7 @@ public final class ActivationHandler implements RequestHandler {
                     + " wrong codes: a technician must unlock it");
         }
         ActivationCode code = codes.findLatest(serial);
-        boolean matches = code != null
+        boolean matches = code != null && plausible(activation.activationCode())
                 && hsm.activationCodeMatches(serial, activation.activationCode(), code.codeHash());
         if (matches && code.usedAt() != null) {
             return refuse(s, now, requester, serial, REPLAYED, "replay of a used activation code");
