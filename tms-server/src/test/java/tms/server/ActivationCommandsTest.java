@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tms.gateway.CapturedLog;
 import tms.gateway.GatewayConfig;
 import tms.gateway.HostClock;
 import tms.gateway.StandInPlatform;
@@ -28,7 +29,8 @@ class ActivationCommandsTest {
     @Test
     void registerIssueActivateBuyRevokeFromTheCommandLine() throws Exception {
         String dir = data.toString();
-        try (Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions()), System.out)) {
+        try (CapturedLog log = new CapturedLog();
+             Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions()), System.out)) {
             GatewayConfig config = GatewayConfig.defaults().withBindAddress("127.0.0.1").withPort(0);
             try (TerminalGateway gateway = new TerminalGateway(config, server.store(), server.hsm(),
                     new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()))) {
@@ -81,6 +83,8 @@ class ActivationCommandsTest {
                         + e.afterState()).doesNotContain(code.group(1)));
                 assertThat(audit).filteredOn(e -> e.action().equals("terminal.revoke"))
                         .allSatisfy(e -> assertThat(e.actor()).startsWith("cli:"));
+                // the code is a secret until used: it went to the technician's screen and nowhere else
+                assertThat(log.text()).contains("activated as TID").doesNotContain(code.group(1));
             }
         }
     }
