@@ -42,10 +42,11 @@ public final class TerminalCommand {
         @Option(names = "--tid", required = true, paramLabel = "TID", description = "Terminal ID, 8 characters.")
         String tid;
 
-        @Option(names = "--mid", required = true, paramLabel = "MID", description = "Merchant ID, 15 characters.")
+        @Option(names = {"--merchant", "--mid"}, required = true, paramLabel = "MID",
+                description = "Merchant ID, 15 characters.")
         String mid;
 
-        @Option(names = "--merchant", required = true, paramLabel = "NAME", description = "Merchant name.")
+        @Option(names = "--merchant-name", paramLabel = "NAME", description = "Registers the merchant if the MID is new.")
         String merchantName;
 
         @Option(names = "--model", paramLabel = "MODEL", description = "Terminal model.")
@@ -130,7 +131,8 @@ public final class TerminalCommand {
         @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "Device serial number.")
         String serialNumber;
 
-        @Option(names = "--merchant", required = true, paramLabel = "MID", description = "Merchant ID, 15 characters.")
+        @Option(names = {"--merchant", "--mid"}, required = true, paramLabel = "MID",
+                description = "Merchant ID, 15 characters.")
         String mid;
 
         @Option(names = "--merchant-name", paramLabel = "NAME", description = "Registers the merchant if the MID is new.")

@@ -72,6 +72,10 @@ public final class TerminalProvisioning {
             }
             MerchantMapper merchants = s.getMapper(MerchantMapper.class);
             if (merchants.findByMid(request.mid()) == null) {
+                if (request.merchantName() == null) {
+                    throw new UserError("merchant " + request.mid() + " is not known: give its name with --merchant-name"
+                            + " to register it");
+                }
                 merchants.insert(new Merchant(null, request.mid(), request.merchantName(), null));
             }
             terminals.insert(new Terminal(null, request.serialNumber(), request.psamNumber(), request.simIccid(),
@@ -89,7 +93,7 @@ public final class TerminalProvisioning {
                 "TID '" + r.tid() + "' must be exactly 8 letters or digits");
         require(r.mid() != null && r.mid().matches("[0-9A-Za-z]{15}"),
                 "MID '" + r.mid() + "' must be exactly 15 letters or digits");
-        require(r.merchantName() != null && !r.merchantName().isBlank() && r.merchantName().length() <= 100,
+        require(r.merchantName() == null || !r.merchantName().isBlank() && r.merchantName().length() <= 100,
                 "merchant name must be 1 to 100 characters");
     }
 

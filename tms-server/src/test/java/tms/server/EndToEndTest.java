@@ -58,7 +58,7 @@ class EndToEndTest {
         try (CapturedLog log = new CapturedLog()) {
             CommandRun provision = CommandRun.of(COMPONENT_1 + "\n" + COMPONENT_2 + "\n", "terminal", "provision",
                     "--data", data.toString(), "--sn", "SN-E2E", "--tid", "30000001", "--mid", "898100012340001",
-                    "--merchant", "End-to-end shop", "--kcv", "82E13665");
+                    "--merchant-name", "End-to-end shop", "--kcv", "82E13665");
             assertThat(provision.exitCode()).as(provision.err()).isZero();
 
             List<String> results = new ArrayList<>();

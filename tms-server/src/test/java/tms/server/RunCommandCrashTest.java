@@ -65,7 +65,7 @@ class RunCommandCrashTest {
     void approvalSurvivesSigkillOfTheServerRightAfterItIsSent() throws Exception {
         CommandRun provision = CommandRun.of(COMPONENT_1 + "\n" + COMPONENT_2 + "\n", "terminal", "provision",
                 "--data", data.toString(), "--sn", "SN-CRASH", "--tid", "40000001", "--mid", "898100012340001",
-                "--merchant", "Crash shop");
+                "--merchant-name", "Crash shop");
         assertThat(provision.exitCode()).as(provision.err()).isZero();
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
