@@ -43,8 +43,12 @@ public final class AdminServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the console did not stop cleanly: " + e.getMessage(), e);
+        }
     }
 
     private static final class Routes extends Handler.Abstract {

@@ -1,10 +1,7 @@
 package tms.hsm;
 
-import java.util.Arrays;
-
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.macs.ISO9797Alg3Mac;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The retail MAC, ANSI X9.19 = ISO/IEC 9797-1 MAC algorithm 3 with padding method 1 (zeros, as CUP terminals pad):
@@ -26,12 +23,6 @@ final class RetailMac {
         }
         // no padding object: Bouncy Castle then pads the last block with zeros, ISO 9797-1 padding method 1
         ISO9797Alg3Mac mac = new ISO9797Alg3Mac(new DESEngine(), 8 * MAC_BYTES);
-        KeyParameter parameter = new KeyParameter(key);
-        mac.init(parameter);
-        Arrays.fill(parameter.getKey(), (byte) 0);
-        mac.update(data, 0, data.length);
-        byte[] out = new byte[MAC_BYTES];
-        mac.doFinal(out, 0);
-        return out;
+        return MacComputation.of(mac, key, data);
     }
 }

@@ -29,21 +29,11 @@ final class Sm4 {
 
     /** ECB over whole blocks; {@code data} must be a multiple of 16 bytes. */
     static byte[] ecb(byte[] key, boolean encrypt, byte[] data) {
-        if (data.length % BLOCK != 0) {
-            throw new IllegalArgumentException("SM4 ECB data has " + data.length + " bytes; expected a multiple of " + BLOCK);
-        }
-        BlockCipher engine = engine(key, encrypt);
-        byte[] out = new byte[data.length];
-        for (int off = 0; off < data.length; off += BLOCK) {
-            engine.processBlock(data, off, out, off);
-        }
-        return out;
+        return EcbBlocks.process(engine(key, encrypt), data, "SM4");
     }
 
     /** The first 4 bytes of SM4(key, 16 zero bytes). */
     static byte[] checkValue(byte[] key) {
-        byte[] block = new byte[BLOCK];
-        engine(key, true).processBlock(block, 0, block, 0);
-        return Arrays.copyOf(block, WrappedKey.CHECK_VALUE_BYTES);
+        return EcbBlocks.checkValue(engine(key, true));
     }
 }

@@ -35,21 +35,11 @@ final class TripleDes {
 
     /** ECB over whole blocks; {@code data} must be a multiple of 8 bytes. */
     static byte[] ecb(byte[] key, boolean encrypt, byte[] data) {
-        if (data.length % BLOCK != 0) {
-            throw new IllegalArgumentException("ECB data has " + data.length + " bytes; expected a multiple of " + BLOCK);
-        }
-        BlockCipher engine = engine(key, encrypt);
-        byte[] out = new byte[data.length];
-        for (int off = 0; off < data.length; off += BLOCK) {
-            engine.processBlock(data, off, out, off);
-        }
-        return out;
+        return EcbBlocks.process(engine(key, encrypt), data, "DES");
     }
 
     /** The first 4 bytes of E(key, 8 zero bytes). */
     static byte[] checkValue(byte[] key) {
-        byte[] block = new byte[BLOCK];
-        engine(key, true).processBlock(block, 0, block, 0);
-        return Arrays.copyOf(block, WrappedKey.CHECK_VALUE_BYTES);
+        return EcbBlocks.checkValue(engine(key, true));
     }
 }

@@ -1,10 +1,7 @@
 package tms.hsm;
 
-import java.util.Arrays;
-
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.macs.CBCBlockCipherMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /** The ANSI X9.9 MAC = ISO/IEC 9797-1 MAC algorithm 1 on single DES, zero IV, padding method 1 (zeros); 8 bytes. */
 final class X99Mac {
@@ -22,12 +19,6 @@ final class X99Mac {
         }
         // the full 64 bits: Bouncy Castle's default would truncate to 32; no padding object means zero padding
         CBCBlockCipherMac mac = new CBCBlockCipherMac(new DESEngine(), 8 * MAC_BYTES);
-        KeyParameter parameter = new KeyParameter(key);
-        mac.init(parameter);
-        Arrays.fill(parameter.getKey(), (byte) 0);
-        mac.update(data, 0, data.length);
-        byte[] out = new byte[MAC_BYTES];
-        mac.doFinal(out, 0);
-        return out;
+        return MacComputation.of(mac, key, data);
     }
 }

@@ -72,7 +72,7 @@ public final class MaskedMessage {
     }
 
     /** First 6 and last 4 digits, the rest as {@code *}; a value too short to keep 10 digits back is all {@code *}. */
-    static String truncatedPan(String pan) {
+    public static String truncatedPan(String pan) {
         int n = pan.length();
         if (n <= 10) {
             return "*".repeat(n);

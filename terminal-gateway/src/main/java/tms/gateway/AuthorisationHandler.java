@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tms.hsm.SecurityModule;
+import tms.iso8583.MaskedMessage;
 import tms.store.CapturedTransaction;
 import tms.store.Store;
 import tms.store.SignedInTerminal;
@@ -127,7 +128,7 @@ public final class AuthorisationHandler implements RequestHandler {
         }
         response.set(63, "CUP");
         LOG.info("{} terminal {} batch {} trace {} amount {} card {} → {} rrn {}", kind, tid, batch, trace,
-                amount, PanDisplay.masked(pan), decision.responseCode(), rrn);
+                amount, MaskedMessage.truncatedPan(pan), decision.responseCode(), rrn);
         return Reply.macked(response);
     }
 

@@ -1,6 +1,9 @@
 package tms.gateway;
 
-/** The only forms of a PAN that may leave a request: first 6, last 4, and the masked join of both. */
+/**
+ * The parts of a PAN a captured row keeps: first 6 and last 4. (The masked form for logs is
+ * {@link tms.iso8583.MaskedMessage#truncatedPan}.)
+ */
 public final class PanDisplay {
 
     private PanDisplay() {
@@ -12,15 +15,5 @@ public final class PanDisplay {
 
     public static String last4(String pan) {
         return pan == null || pan.length() < 10 ? null : pan.substring(pan.length() - 4);
-    }
-
-    public static String masked(String pan) {
-        if (pan == null) {
-            return "null";
-        }
-        if (pan.length() < 10) {
-            return "*".repeat(pan.length());
-        }
-        return pan.substring(0, 6) + "*".repeat(pan.length() - 10) + pan.substring(pan.length() - 4);
     }
 }

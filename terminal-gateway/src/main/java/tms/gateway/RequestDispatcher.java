@@ -148,7 +148,8 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
 
     private Answer answer(Frame frame, ISOMsg request) {
         try {
-            RequestHandler handler = MessageKind.of(request).map(handlers::get).orElse(null);
+            MessageKind kind = MessageKind.of(request).orElse(null);
+            RequestHandler handler = kind == null ? null : handlers.get(kind);
             if (handler == null) {
                 LOG.warn("refused from {}: no handler for MTI {} processing code {} field 60 {}", remote,
                         request.getMTI(), LogText.printable(request.getString(3)),
@@ -156,7 +157,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
                 return plain(request, ResponseCodes.INVALID_TRANSACTION);
             }
             if (!handler.requiresMac()) {
-                boolean signIn = MessageKind.of(request).orElse(null) == MessageKind.SIGN_IN;
+                boolean signIn = kind == MessageKind.SIGN_IN;
                 return new Answer(handler.handle(request, Requester.unverified(remote, signedInTid)), null, signIn,
                         signIn);
             }
