@@ -125,6 +125,12 @@ final class KeyWrap {
             case PIK -> 2;
             case MAK -> 3;
             case TDK -> 4;
+            case ZPK -> 5;
+            case ZMK -> 6;
+            case ZAK -> 7;
+            case BDK -> 8;
+            case KEK -> 9;
+            case HASH -> 10;
         };
     }
 
@@ -134,6 +140,12 @@ final class KeyWrap {
             case 2 -> KeyUsage.PIK;
             case 3 -> KeyUsage.MAK;
             case 4 -> KeyUsage.TDK;
+            case 5 -> KeyUsage.ZPK;
+            case 6 -> KeyUsage.ZMK;
+            case 7 -> KeyUsage.ZAK;
+            case 8 -> KeyUsage.BDK;
+            case 9 -> KeyUsage.KEK;
+            case 10 -> KeyUsage.HASH;
             default -> null;
         };
     }

@@ -22,6 +22,10 @@ enum Tr31Usage {
     ZPK("P0", "T", 'B', "BDE"),
     /** Zone master key: wraps zone keys exchanged with the upstream switch. */
     ZMK("K0", "T", 'B', "BDE"),
+    /** Zone MAC key towards the acquirer / upstream switch. */
+    ZAK("M1", "TD", 'C', "CGV"),
+    /** Keyed-hash (HMAC) key for look-ups. */
+    HASH("M7", "H", 'C', "CGV"),
     /** Key-encryption key in general (e.g. the key a working key is exported under). */
     KEK("K0", "T", 'B', "BDE"),
     /** Base derivation key for DUKPT, TDEA or AES. */
@@ -51,6 +55,12 @@ enum Tr31Usage {
             case PIK -> PIK;
             case MAK -> MAK;
             case TDK -> TDK;
+            case ZPK -> ZPK;
+            case ZMK -> ZMK;
+            case ZAK -> ZAK;
+            case KEK -> KEK;
+            case BDK -> BDK;
+            case HASH -> HASH;
         };
     }
 

@@ -14,7 +14,7 @@ import java.util.HexFormat;
  *
  * <p>The arrays are copied in and out, so a record can be used as a map key and cannot be changed by a caller.
  */
-public record WrappedKey(KeyUsage usage, int length, byte[] blob, byte[] checkValue) {
+public record WrappedKey(KeyUsage usage, KeyAlgorithm algorithm, int length, byte[] blob, byte[] checkValue) {
 
     /** The largest blob whose text form still fits in 200 characters. */
     public static final int MAX_BLOB_BYTES = 90;
@@ -30,8 +30,12 @@ public record WrappedKey(KeyUsage usage, int length, byte[] blob, byte[] checkVa
         if (usage == null) {
             throw new IllegalArgumentException("usage is null; expected one of " + Arrays.toString(KeyUsage.values()));
         }
-        if (length != 8 && length != 16) {
-            throw new IllegalArgumentException("key length is " + length + "; expected 8 or 16 bytes");
+        if (algorithm == null) {
+            throw new IllegalArgumentException("algorithm is null; expected one of " + Arrays.toString(KeyAlgorithm.values()));
+        }
+        if (!algorithm.allowsLength(length)) {
+            throw new IllegalArgumentException("key length is " + length + " bytes for " + algorithm + "; expected "
+                    + algorithm.lengthsText());
         }
         if (blob == null || blob.length == 0 || blob.length > MAX_BLOB_BYTES) {
             throw new IllegalArgumentException("blob has " + (blob == null ? "no" : blob.length)
@@ -43,6 +47,11 @@ public record WrappedKey(KeyUsage usage, int length, byte[] blob, byte[] checkVa
         }
         blob = blob.clone();
         checkValue = checkValue.clone();
+    }
+
+    /** A Triple DES key: the algorithm of every key of the classic CUP profile. */
+    public WrappedKey(KeyUsage usage, int length, byte[] blob, byte[] checkValue) {
+        this(usage, KeyAlgorithm.TDES, length, blob, checkValue);
     }
 
     /** The wrapped key (a copy). */
@@ -130,6 +139,7 @@ public record WrappedKey(KeyUsage usage, int length, byte[] blob, byte[] checkVa
     public boolean equals(Object other) {
         return other instanceof WrappedKey that
                 && usage == that.usage
+                && algorithm == that.algorithm
                 && length == that.length
                 && Arrays.equals(blob, that.blob)
                 && Arrays.equals(checkValue, that.checkValue);
@@ -139,6 +149,7 @@ public record WrappedKey(KeyUsage usage, int length, byte[] blob, byte[] checkVa
     public int hashCode() {
         // by hand rather than Objects.hash: the MAC key cache looks keys up per transaction, without boxing
         int h = usage.ordinal();
+        h = 31 * h + algorithm.ordinal();
         h = 31 * h + length;
         h = 31 * h + Arrays.hashCode(blob);
         return 31 * h + Arrays.hashCode(checkValue);
@@ -147,6 +158,6 @@ public record WrappedKey(KeyUsage usage, int length, byte[] blob, byte[] checkVa
     /** Usage, length and check value only: the blob stays out of logs. */
     @Override
     public String toString() {
-        return "WrappedKey[" + usage + ", " + length + " bytes, check value " + checkValueHex() + "]";
+        return "WrappedKey[" + usage + ", " + algorithm + ", " + length + " bytes, check value " + checkValueHex() + "]";
     }
 }

@@ -63,7 +63,7 @@ class WrappedKeyTest {
     @Test
     void toStringShowsNoBlob() {
         assertThat(SAMPLE.toString())
-                .isEqualTo("WrappedKey[MAK, 8 bytes, check value ADC67D84]")
+                .isEqualTo("WrappedKey[MAK, TDES, 8 bytes, check value ADC67D84]")
                 .doesNotContain("0011223344");
     }
 
@@ -71,8 +71,12 @@ class WrappedKeyTest {
     void constructorRefusesBadParts() {
         assertThatThrownBy(() -> new WrappedKey(null, 8, new byte[24], new byte[4]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usage is null");
-        assertThatThrownBy(() -> new WrappedKey(KeyUsage.MAK, 24, new byte[24], new byte[4]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key length is 24; expected 8 or 16");
+        assertThatThrownBy(() -> new WrappedKey(KeyUsage.MAK, 12, new byte[24], new byte[4]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key length is 12 bytes for TDES; expected 8, 16 or 24 bytes");
+        assertThatThrownBy(() -> new WrappedKey(KeyUsage.MAK, KeyAlgorithm.SM4, 8, new byte[24], new byte[4]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key length is 8 bytes for SM4; expected 16 bytes");
         assertThatThrownBy(() -> new WrappedKey(KeyUsage.MAK, 8, new byte[24], new byte[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("check value has 3 bytes; expected 4");
         assertThatThrownBy(() -> new WrappedKey(KeyUsage.MAK, 8, null, new byte[4]))
@@ -85,7 +89,7 @@ class WrappedKeyTest {
         assertDecodeFails(null, "encoded key is null");
         assertDecodeFails("K1.MAK.8." + blob, "4 dot-separated fields; expected 5");
         assertDecodeFails("K2.MAK.8." + blob + ".ADC67D84", "unknown form version; expected K1");
-        assertDecodeFails("K1.MAC.8." + blob + ".ADC67D84", "usage 'MAC'; expected one of [TMK, PIK, MAK, TDK]");
+        assertDecodeFails("K1.MAC.8." + blob + ".ADC67D84", "usage 'MAC'; expected one of [TMK, PIK, MAK, TDK, ZPK");
         assertDecodeFails("K1.MAK.12." + blob + ".ADC67D84", "length '12'; expected 8 or 16");
         assertDecodeFails("K1.MAK.8." + blob.toLowerCase() + ".ADC67D84", "not uppercase hex at position 21 of its blob");
         assertDecodeFails("K1.MAK.8." + blob + "0.ADC67D84", "blob of 49 hex characters");
