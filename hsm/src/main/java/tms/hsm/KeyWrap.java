@@ -26,6 +26,19 @@ final class KeyWrap {
         this.lmk = new KeyParameter(lmk.keyMaterial());
     }
 
+    /**
+     * A handle for a clear key under this LMK, carrying the given check value. This and {@link #unwrap(WrappedKey)}
+     * are the only ways in and out of a handle; the format of the handle is this class's business alone.
+     */
+    WrappedKey wrap(KeyUsage usage, KeyAlgorithm algorithm, byte[] clearKey, byte[] checkValue) {
+        return new WrappedKey(usage, algorithm, clearKey.length, wrap(usage, clearKey), checkValue);
+    }
+
+    /** The clear key of a handle made under this LMK (refused otherwise); the caller zeroes it. */
+    byte[] unwrap(WrappedKey key) {
+        return unwrap(key.usage(), key.length(), key.blobView());
+    }
+
     /** The blob for a clear key of the usage. */
     byte[] wrap(KeyUsage usage, byte[] clearKey) {
         if (clearKey.length > 255) {

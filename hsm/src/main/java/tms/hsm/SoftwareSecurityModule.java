@@ -433,13 +433,13 @@ public final class SoftwareSecurityModule implements SecurityModule {
     }
 
     private WrappedKey wrap(KeyUsage usage, byte[] clear, byte[] checkValue) {
-        return new WrappedKey(usage, clear.length, keyWrap.wrap(usage, clear), checkValue);
+        return keyWrap.wrap(usage, KeyAlgorithm.TDES, clear, checkValue);
     }
 
     // Besides the LMK's own binding of usage and length, the record's check value must be that of the key inside,
     // so that a record whose check value was edited (and would mislead operators) is refused too.
     private byte[] unwrapVerified(WrappedKey key) {
-        byte[] clear = keyWrap.unwrap(key.usage(), key.length(), key.blobView());
+        byte[] clear = keyWrap.unwrap(key);
         byte[] checkValue = TripleDes.checkValue(clear);
         if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(checkValue, key.checkValueView())) {
             Arrays.fill(clear, (byte) 0);
