@@ -11,7 +11,8 @@ import org.jpos.iso.ISOMsg;
 /**
  * The host's answer to an activation (ours; docs/protocol.md): TID and MID in 41/42, the TMK encrypted under
  * the device's public key and its check value in field 62 (tags 3 and 4), and the host's signature over
- * {@link #signedData} in field 59 (tag {@code SG}, hex).
+ * {@link #signedData} in field 59 (tag {@code SG}, hex). The answer to a TMK download (60.3 = 602) carries
+ * a new TMK in the same fields, signed the same way.
  */
 public record ActivationResponse(byte[] encryptedTmk, byte[] tmkCheckValue, byte[] signature) {
 

@@ -15,6 +15,10 @@ public enum MessageKind {
     SIGN_OFF("0820", null, null, "00", Set.of("002")),
     /** Activation over the air (ours, docs/protocol.md): serial, code and device key in; TMK under that key out. */
     ACTIVATION("0800", null, null, "00", Set.of("601")),
+    /** TMK download (ours, docs/protocol.md): a terminal told a new TMK waits fetches it, under its device key. */
+    TMK_DOWNLOAD("0800", null, null, "00", Set.of("602")),
+    /** TMK confirmation (ours): the terminal reports the new TMK's check value; the host switches to it. */
+    TMK_CONFIRMATION("0800", null, null, "00", Set.of("603")),
     /** Echo test, the terminal's keep-alive. */
     ECHO_TEST("0820", null, null, "00", Set.of("301")),
     /** IC card public key download (370 query, 371 download, 372 end). */

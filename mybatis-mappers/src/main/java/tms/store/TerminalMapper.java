@@ -63,6 +63,31 @@ public interface TerminalMapper {
     /** Forgets the working keys (sign-off): financial messages get A0 until the next sign-in. */
     int clearWorkingKeys(@Param("tid") String tid);
 
+    /**
+     * Orders a re-key: the new TMK (LMK-wrapped) waits for the terminal, replacing any earlier order; 0 unless
+     * the terminal is ACTIVE and has a device key to send it under.
+     */
+    int orderRekey(@Param("serialNumber") String serialNumber, @Param("pendingTmkWrapped") String pendingTmkWrapped,
+                   @Param("pendingTmkCheckValue") String pendingTmkCheckValue, @Param("at") java.time.Instant at);
+
+    /** The re-key view of a terminal by TID, or null. */
+    PendingTmk findPendingTmk(@Param("tid") String tid);
+
+    /** The re-key view of a terminal by serial number, or null. */
+    PendingTmk findPendingTmkBySerialNumber(@Param("serialNumber") String serialNumber);
+
+    /** Notes that the waiting TMK was sent (the first time only). */
+    int markPendingTmkSent(@Param("tid") String tid, @Param("at") java.time.Instant at);
+
+    /**
+     * The terminal confirmed the waiting TMK: it becomes the TMK, the working keys of the old one are forgotten
+     * (the terminal must sign in again); 0 unless an ACTIVE terminal has a waiting TMK with this check value.
+     */
+    int confirmPendingTmk(@Param("tid") String tid, @Param("checkValue") String checkValue);
+
+    /** Whether a new TMK waits for the terminal (false for an unknown TID). */
+    boolean isRekeyPending(@Param("tid") String tid);
+
     /** The database's clock, so that nodes with skewed clocks agree on {@link #listBarredSince}. */
     java.time.Instant databaseNow();
 }
