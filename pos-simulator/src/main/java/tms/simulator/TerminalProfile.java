@@ -20,7 +20,7 @@ public final class TerminalProfile {
     private final String serialNumber;
     private final String tid;
     private final String mid;
-    private final WrappedKey tmk;
+    private WrappedKey tmk;
     private int lastTrace;
     private WrappedKey mak;
     private String batch = "000001";
@@ -109,6 +109,12 @@ public final class TerminalProfile {
 
     public String mid() {
         return mid;
+    }
+
+    /** Installs a new TMK (a confirmed re-key); the working keys of the old one are forgotten. */
+    public void replaceTmk(WrappedKey newTmk) {
+        this.tmk = newTmk;
+        this.mak = null;
     }
 
     public WrappedKey tmk() {

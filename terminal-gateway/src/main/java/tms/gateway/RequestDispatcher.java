@@ -158,8 +158,11 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
             }
             if (!handler.requiresMac()) {
                 boolean signIn = kind == MessageKind.SIGN_IN;
-                return new Answer(handler.handle(request, Requester.unverified(remote, signedInTid)), null, signIn,
-                        signIn);
+                Reply reply = handler.handle(request, Requester.unverified(remote, signedInTid));
+                if (signIn || kind == MessageKind.ECHO_TEST) {
+                    reply = signallingRekey(reply, request.getString(41));
+                }
+                return new Answer(reply, null, signIn, signIn);
             }
             String tid = request.getString(41);
             SignedInTerminal terminal = tid == null ? null
@@ -178,8 +181,11 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
                 LOG.warn("refused from {}: terminal {}: MAC does not verify", remote, tid);
                 return plain(request, ResponseCodes.MAC_FAILURE);
             }
-            return new Answer(handler.handle(request, new Requester(remote, signedInTid, terminal, mak)), mak, true,
-                    false);
+            Reply reply = handler.handle(request, new Requester(remote, signedInTid, terminal, mak));
+            if (terminal.rekeyPending() && reply.processingNibble() == ProcessingRequirement.NONE) {
+                reply = new Reply(reply.message(), reply.macked(), ProcessingRequirement.FETCH_NEW_TMK);
+            }
+            return new Answer(reply, mak, true, false);
         } catch (MessageFormatException e) {
             LOG.warn("refused from {}: {}", remote, e.getMessage());
             return plain(request, ResponseCodes.INVALID_TRANSACTION);
@@ -188,6 +194,20 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
             LOG.error("system malfunction answering {} from {}", request.getString(0), remote, e);
             return plain(request, ResponseCodes.SYSTEM_MALFUNCTION);
         }
+    }
+
+    /**
+     * A new TMK waiting for the terminal is announced in the processing requirement of every answer it gets
+     * until it confirms the key; sign-ins and echo tests (the only messages some terminals send for days) ask
+     * the store, financial messages already know from the row their MAC was checked against.
+     */
+    private Reply signallingRekey(Reply reply, String tid) {
+        if (tid == null || reply.processingNibble() != ProcessingRequirement.NONE
+                || !ResponseCodes.APPROVED.equals(reply.message().getString(39))) {
+            return reply;
+        }
+        Boolean pending = store.read(s -> s.getMapper(TerminalMapper.class).isRekeyPending(tid));
+        return pending ? new Reply(reply.message(), reply.macked(), ProcessingRequirement.FETCH_NEW_TMK) : reply;
     }
 
     private static Answer plain(ISOMsg request, String code) {

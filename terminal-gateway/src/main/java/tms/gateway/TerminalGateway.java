@@ -60,7 +60,10 @@ public final class TerminalGateway implements AutoCloseable {
         Map<MessageKind, RequestHandler> map = new EnumMap<>(MessageKind.class);
         map.put(MessageKind.SIGN_IN, new SignInHandler(store, hsm, clock, rrns, config.acquirerId()));
         map.put(MessageKind.SIGN_OFF, new SignOffHandler(store));
-        map.put(MessageKind.ACTIVATION, new ActivationHandler(store, hsm, new HostSigningKeys(store, hsm, "gateway"), clock));
+        HostSigningKeys hostKeys = new HostSigningKeys(store, hsm, "gateway");
+        map.put(MessageKind.ACTIVATION, new ActivationHandler(store, hsm, hostKeys, clock));
+        map.put(MessageKind.TMK_DOWNLOAD, new TmkDownloadHandler(store, hsm, hostKeys, clock));
+        map.put(MessageKind.TMK_CONFIRMATION, new TmkConfirmationHandler(store, clock));
         map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
         map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, store, hsm, platform, clock,
                 rrns, config.acquirerId()));

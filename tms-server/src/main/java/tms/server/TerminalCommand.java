@@ -19,12 +19,13 @@ import tms.admin.ActivationCodes;
 import tms.admin.Actor;
 import tms.admin.IssuedActivationCode;
 import tms.admin.StockIn;
+import tms.admin.TerminalRekey;
 import tms.admin.TerminalRevocation;
 
 /** terminal: register and look after terminals. */
 @Command(name = "terminal", mixinStandardHelpOptions = true, description = "Register and look after terminals.",
         subcommands = {TerminalCommand.Provision.class, TerminalCommand.Register.class, TerminalCommand.Activate.class,
-                TerminalCommand.Unlock.class, TerminalCommand.Revoke.class})
+                TerminalCommand.Unlock.class, TerminalCommand.Revoke.class, TerminalCommand.Rekey.class})
 public final class TerminalCommand {
 
     /** terminal provision: a terminal whose TMK was injected at the warehouse from clear components. */
@@ -197,6 +198,31 @@ public final class TerminalCommand {
             try (Installation inst = Installation.open(installation, System.err)) {
                 new TerminalRevocation(inst.store(), Clock.systemUTC()).revoke(serialNumber, reason, Actor.commandLine());
                 System.out.println("terminal " + serialNumber + " is revoked");
+            }
+            return 0;
+        }
+    }
+
+    /** terminal rekey: a new TMK waits for the terminal, which fetches and confirms it at its next contact. */
+    @Command(name = "rekey", mixinStandardHelpOptions = true,
+            description = {"Order a new TMK for an active terminal activated over the air. It reaches the terminal",
+                    "under its device key the next time it talks to the gateway; the old TMK works until the",
+                    "terminal confirms the new one, then the terminal must sign in again."})
+    static final class Rekey implements Callable<Integer> {
+
+        @Mixin
+        InstallationOptions installation;
+
+        @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "Device serial number.")
+        String serialNumber;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Installation inst = Installation.open(installation, System.err)) {
+                String checkValue = new TerminalRekey(inst.store(), inst.hsm(), Clock.systemUTC())
+                        .order(serialNumber, Actor.commandLine());
+                System.out.println("new TMK ordered for terminal " + serialNumber + " (check value " + checkValue
+                        + "); it is sent at the terminal's next contact");
             }
             return 0;
         }
