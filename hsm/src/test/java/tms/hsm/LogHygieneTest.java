@@ -68,7 +68,7 @@ class LogHygieneTest {
 
             for (WrappedKey key : List.of(tmk, pik, mak, tdk, generatedMak, importedPik)) {
                 secrets.add(hex(key.blob()));
-                secrets.add(hex(wrap.unwrap(key.usage(), key.length(), key.blob())));
+                secrets.add(hex(wrap.unwrap(key)));
             }
             logText = log.text();
 
