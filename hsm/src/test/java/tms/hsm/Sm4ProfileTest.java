@@ -57,6 +57,18 @@ class Sm4ProfileTest {
     }
 
     @Test
+    void the006FieldPartsMatchOpenSsl() {
+        // iso8583-specs' WorkingKeysTest.VECTOR_006: MAK 16 x 33 and TDK 16 x 44 under the GB/T key, by openssl -sm4-ecb
+        WrappedKey mak = module.formKeyFromComponents(KeyUsage.MAK, KeyAlgorithm.SM4, List.of(hex("33".repeat(16))));
+        WrappedKey tdk = module.formKeyFromComponents(KeyUsage.TDK, KeyAlgorithm.SM4, List.of(hex("44".repeat(16))));
+
+        assertThat(hex(module.encryptUnderKek(mak, tmk)) + mak.checkValueHex())
+                .isEqualTo("99CFE9D2B4F88CB9D52049F758E230D9" + "A43FDDA6");
+        assertThat(hex(module.encryptUnderKek(tdk, tmk)) + tdk.checkValueHex())
+                .isEqualTo("D7A7D1B8C65C593AE8694C078C54E853" + "E54E8465");
+    }
+
+    @Test
     void generatedSm4WorkingKeysTravelAndComeBack() {
         WrappedKey generatedTmk = module.generateKey(KeyUsage.TMK, KeyAlgorithm.SM4, 16);
         for (KeyUsage usage : List.of(KeyUsage.PIK, KeyUsage.MAK, KeyUsage.TDK)) {
