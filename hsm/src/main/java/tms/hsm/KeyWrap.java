@@ -1,5 +1,7 @@
 package tms.hsm;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -7,23 +9,29 @@ import org.bouncycastle.crypto.engines.AESWrapPadEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * Wraps clear keys under the LMK with AES key wrap with padding (RFC 5649).
+ * Puts clear keys into handles and takes them out again: symmetric keys as TR-31 version D key blocks under a key
+ * block protection key derived from the LMK ({@link Tr31Kdf#kbpkFromLmk}), private keys with AES key wrap with
+ * padding (RFC 5649) under the LMK.
  *
- * <p>The wrapped payload is {@code 01 | usage code | length | key}: the usage and length sit under the wrap's
- * integrity check, so a blob made for a MAK cannot be unwrapped as a TMK, whatever the record around it says.
- * Usage codes are fixed here (not enum ordinals) so that reordering {@link KeyUsage} never breaks stored blobs.
+ * <p>A key block's header binds the TR-31 usage, algorithm and mode of use, the project's usage, algorithm and length,
+ * and the check value ({@link AtRestKeyBlock}); its MAC covers them, so a block made for a MAK cannot be unwrapped as
+ * a TMK, whatever the record around it says. Private key blobs have a payload format of their own
+ * ({@code 02 | length | PKCS#8}) and are unchanged from before the key blocks.
  */
 final class KeyWrap {
 
-    private static final byte PAYLOAD_FORMAT = 1;
-    private static final int HEADER = 3;
     private static final byte PRIVATE_FORMAT = 2;
     private static final int PRIVATE_HEADER = 3;
 
     private final KeyParameter lmk;
+    private final byte[] kbpk;
+    private final byte[] kbpkCheckValue;
+    private final SecureRandom random = new SecureRandom();
 
     KeyWrap(Lmk lmk) {
         this.lmk = new KeyParameter(lmk.keyMaterial());
+        this.kbpk = Tr31Kdf.kbpkFromLmk(lmk);
+        this.kbpkCheckValue = CheckValues.of(KeyAlgorithm.AES, kbpk);
     }
 
     /**
@@ -31,26 +39,72 @@ final class KeyWrap {
      * are the only ways in and out of a handle; the format of the handle is this class's business alone.
      */
     WrappedKey wrap(KeyUsage usage, KeyAlgorithm algorithm, byte[] clearKey, byte[] checkValue) {
-        return new WrappedKey(usage, algorithm, clearKey.length, wrap(usage, clearKey), checkValue);
-    }
-
-    /** The clear key of a handle made under this LMK (refused otherwise); the caller zeroes it. */
-    byte[] unwrap(WrappedKey key) {
-        return unwrap(key.usage(), key.length(), key.blobView());
-    }
-
-    /** The blob for a clear key of the usage. */
-    byte[] wrap(KeyUsage usage, byte[] clearKey) {
-        if (clearKey.length > 255) {
-            throw new HsmException("a " + usage + " key of " + clearKey.length + " bytes does not fit a symmetric key"
-                    + " blob (at most 255 bytes)");
+        if (usage == null || algorithm == null) {
+            throw new HsmException("usage and algorithm are needed to wrap a key; got " + usage + " and " + algorithm);
         }
-        byte[] payload = new byte[HEADER + clearKey.length];
-        payload[0] = PAYLOAD_FORMAT;
-        payload[1] = code(usage);
-        payload[2] = (byte) clearKey.length;
-        System.arraycopy(clearKey, 0, payload, HEADER, clearKey.length);
-        return seal(payload);
+        if (clearKey == null || !algorithm.allowsLength(clearKey.length)) {
+            throw new HsmException("a " + usage + " key for " + algorithm + " has " + algorithm.lengthsText() + "; got "
+                    + (clearKey == null ? "none" : clearKey.length + " bytes"));
+        }
+        if (checkValue == null || checkValue.length != WrappedKey.CHECK_VALUE_BYTES) {
+            throw new HsmException("the check value of the " + usage + " key has " + (checkValue == null ? "no" : checkValue.length)
+                    + " bytes; expected " + WrappedKey.CHECK_VALUE_BYTES);
+        }
+        Tr31Header header = AtRestKeyBlock.header(usage, algorithm, clearKey.length, checkValue, kbpkCheckValue);
+        String block = Tr31KeyBlock.wrap(kbpk, header, clearKey, random);
+        return new WrappedKey(usage, algorithm, clearKey.length, block.getBytes(StandardCharsets.US_ASCII), checkValue);
+    }
+
+    /**
+     * The clear key of a handle made under this LMK; the caller zeroes it. Refused unless the block's MAC verifies
+     * under this LMK's KBPK and its authenticated header states the handle's usage, algorithm, length and check value.
+     */
+    byte[] unwrap(WrappedKey key) {
+        String what = key.usage() + " key";
+        Tr31KeyBlock.Unwrapped unwrapped;
+        try {
+            unwrapped = Tr31KeyBlock.unwrap(kbpk, new String(key.blobView(), StandardCharsets.US_ASCII));
+        } catch (HsmException e) {
+            throw new HsmException("the " + what + "'s key block does not unwrap under this LMK (" + e.getMessage()
+                    + "): it was altered, or wrapped under another LMK", e);
+        }
+        byte[] clear = unwrapped.key();
+        try {
+            AtRestKeyBlock.Binding bound = AtRestKeyBlock.binding(unwrapped.header());
+            if (bound.usage() != key.usage()) {
+                throw new HsmException("the key block holds a " + bound.usage() + " key but is presented as a " + key.usage()
+                        + " key; a key can serve only its own usage");
+            }
+            if (bound.algorithm() != key.algorithm()) {
+                throw new HsmException("the key block holds a " + bound.algorithm() + " " + bound.usage()
+                        + " but is presented as a " + key.algorithm() + " key; a key can serve only its own algorithm");
+            }
+            if (bound.length() != key.length() || clear.length != key.length()) {
+                throw new HsmException("the " + what + "'s key block holds a " + clear.length + "-byte key but is presented as "
+                        + key.length() + " bytes");
+            }
+            // the TR-31 fields must agree too: a block written by another tool with a copied binding block is refused
+            Tr31Usage tr31 = Tr31Usage.of(key.usage());
+            tr31.requireMatches(unwrapped.header());
+            char algorithm = tr31.algorithmFor(key.algorithm(), key.length());
+            if (unwrapped.header().algorithm() != algorithm) {
+                throw new HsmException("the " + what + "'s key block has TR-31 algorithm " + unwrapped.header().algorithm()
+                        + "; a " + key.length() + "-byte " + key.algorithm() + " key has " + algorithm);
+            }
+            if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(bound.checkValue(), key.checkValueView())) {
+                throw new HsmException("the " + what + "'s recorded check value " + key.checkValueHex()
+                        + " is not that of the key in its key block: the record was altered");
+            }
+            return clear;
+        } catch (HsmException e) {
+            Arrays.fill(clear, (byte) 0);
+            throw e;
+        }
+    }
+
+    /** The check value of this LMK's key block protection key (the KP block of every key block at rest). */
+    byte[] kbpkCheckValue() {
+        return kbpkCheckValue.clone();
     }
 
     /** Wraps a payload under the LMK and zeroes it. */
@@ -77,28 +131,6 @@ final class KeyWrap {
         } catch (InvalidCipherTextException e) {
             throw new HsmException("the " + what + "'s blob does not unwrap under this LMK: it was altered, "
                     + "or wrapped under another LMK", e);
-        }
-    }
-
-    /** The clear key in the blob, refused unless it was wrapped under this LMK for this usage and length. */
-    byte[] unwrap(KeyUsage usage, int length, byte[] blob) {
-        byte[] payload = open(blob, usage + " key");
-        try {
-            if (payload.length < HEADER || payload[0] != PAYLOAD_FORMAT || (payload[2] & 0xFF) != payload.length - HEADER) {
-                throw new HsmException("the " + usage + " key's blob unwraps to an unknown payload format");
-            }
-            KeyUsage bound = usageOf(payload[1]);
-            if (bound != usage) {
-                throw new HsmException("the blob holds a " + (bound == null ? "key of unknown usage" : bound + " key")
-                        + " but is presented as a " + usage + " key; a key can serve only its own usage");
-            }
-            if ((payload[2] & 0xFF) != length) {
-                throw new HsmException("the " + usage + " key's blob holds a " + (payload[2] & 0xFF)
-                        + "-byte key but is presented as " + length + " bytes");
-            }
-            return Arrays.copyOfRange(payload, HEADER, payload.length);
-        } finally {
-            Arrays.fill(payload, (byte) 0);
         }
     }
 
@@ -130,36 +162,5 @@ final class KeyWrap {
         } finally {
             Arrays.fill(payload, (byte) 0);
         }
-    }
-
-    private static byte code(KeyUsage usage) {
-        return switch (usage) {
-            case TMK -> 1;
-            case PIK -> 2;
-            case MAK -> 3;
-            case TDK -> 4;
-            case ZPK -> 5;
-            case ZMK -> 6;
-            case ZAK -> 7;
-            case BDK -> 8;
-            case KEK -> 9;
-            case HASH -> 10;
-        };
-    }
-
-    private static KeyUsage usageOf(byte code) {
-        return switch (code) {
-            case 1 -> KeyUsage.TMK;
-            case 2 -> KeyUsage.PIK;
-            case 3 -> KeyUsage.MAK;
-            case 4 -> KeyUsage.TDK;
-            case 5 -> KeyUsage.ZPK;
-            case 6 -> KeyUsage.ZMK;
-            case 7 -> KeyUsage.ZAK;
-            case 8 -> KeyUsage.BDK;
-            case 9 -> KeyUsage.KEK;
-            case 10 -> KeyUsage.HASH;
-            default -> null;
-        };
     }
 }

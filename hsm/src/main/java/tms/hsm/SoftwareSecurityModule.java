@@ -56,14 +56,20 @@ public final class SoftwareSecurityModule implements SecurityModule {
 
     @Override
     public WrappedKey formKeyFromComponents(KeyUsage usage, List<byte[]> clearComponents) {
+        return formKeyFromComponents(usage, KeyAlgorithm.TDES, clearComponents);
+    }
+
+    @Override
+    public WrappedKey formKeyFromComponents(KeyUsage usage, KeyAlgorithm algorithm, List<byte[]> clearComponents) {
         String op = "formKeyFromComponents";
         try {
             requireUsage(usage);
+            requireAlgorithm(algorithm);
             if (clearComponents == null || clearComponents.isEmpty()) {
                 throw new HsmException("clearComponents is " + (clearComponents == null ? "null" : "empty")
-                        + "; expected at least one component of 8 or 16 bytes");
+                        + "; expected at least one " + algorithm + " component of " + algorithm.lengthsText());
             }
-            int length = componentLength(clearComponents);
+            int length = componentLength(algorithm, clearComponents);
             byte[] clear = new byte[length];
             try {
                 for (byte[] component : clearComponents) {
@@ -71,9 +77,9 @@ public final class SoftwareSecurityModule implements SecurityModule {
                         clear[i] ^= component[i];
                     }
                 }
-                WrappedKey key = wrapNew(usage, clear);
+                WrappedKey key = wrapNew(usage, algorithm, clear);
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} key of {} bytes, components: {}, cv {} -> ok", op, usage, length,
+                    log.debug("{}: {} {} key of {} bytes, components: {}, cv {} -> ok", op, usage, algorithm, length,
                             clearComponents.size(), key.checkValueHex());
                 }
                 return key;
@@ -81,21 +87,23 @@ public final class SoftwareSecurityModule implements SecurityModule {
                 Arrays.fill(clear, (byte) 0);
             }
         } catch (HsmException e) {
-            refused(op, String.valueOf(usage), e);
+            refused(op, usage + " " + algorithm, e);
             throw e;
         }
     }
 
-    private static int componentLength(List<byte[]> components) {
+    private static int componentLength(KeyAlgorithm algorithm, List<byte[]> components) {
         int length = -1;
         for (int n = 0; n < components.size(); n++) {
             byte[] component = components.get(n);
             if (component == null) {
-                throw new HsmException("component " + (n + 1) + " is null; expected " + (length < 0 ? "8 or 16" : length) + " bytes");
+                throw new HsmException("component " + (n + 1) + " is null; expected " + (length < 0 ? algorithm.lengthsText()
+                        : length + " bytes"));
             }
             if (length < 0) {
-                if (component.length != 8 && component.length != 16) {
-                    throw new HsmException("component 1 has " + component.length + " bytes; expected 8 or 16 bytes");
+                if (!algorithm.allowsLength(component.length)) {
+                    throw new HsmException("component 1 has " + component.length + " bytes; expected " + algorithm.lengthsText()
+                            + " for " + algorithm);
                 }
                 length = component.length;
             } else if (component.length != length) {
@@ -108,24 +116,46 @@ public final class SoftwareSecurityModule implements SecurityModule {
 
     @Override
     public WrappedKey generateKey(KeyUsage usage, int lengthBytes) {
+        if (lengthBytes != 8 && lengthBytes != 16) {
+            // the classic profile's lengths only; 24-byte TDES keys come through the overload with an algorithm
+            String op = "generateKey";
+            HsmException e = new HsmException("lengthBytes is " + lengthBytes
+                    + "; expected 8 (single DES) or 16 (double-length 3DES)");
+            refused(op, String.valueOf(usage), e);
+            throw e;
+        }
+        return generateKey(usage, KeyAlgorithm.TDES, lengthBytes);
+    }
+
+    @Override
+    public WrappedKey generateKey(KeyUsage usage, KeyAlgorithm algorithm, int lengthBytes) {
         String op = "generateKey";
         try {
             requireUsage(usage);
-            if (lengthBytes != 8 && lengthBytes != 16) {
-                throw new HsmException("lengthBytes is " + lengthBytes + "; expected 8 (single DES) or 16 (double-length 3DES)");
+            requireAlgorithm(algorithm);
+            if (!algorithm.allowsLength(lengthBytes)) {
+                throw new HsmException("lengthBytes is " + lengthBytes + " for " + algorithm + "; expected "
+                        + algorithm.lengthsText());
             }
-            byte[] clear = RandomDesKey.generate(random, lengthBytes);
+            byte[] clear;
+            if (algorithm == KeyAlgorithm.TDES) {
+                clear = RandomDesKey.generate(random, lengthBytes);
+            } else {
+                // AES and SM4 have no parity and no weak keys to avoid
+                clear = new byte[lengthBytes];
+                random.nextBytes(clear);
+            }
             try {
-                WrappedKey key = wrapNew(usage, clear);
+                WrappedKey key = wrapNew(usage, algorithm, clear);
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} key of {} bytes, cv {} -> ok", op, usage, lengthBytes, key.checkValueHex());
+                    log.debug("{}: {} {} key of {} bytes, cv {} -> ok", op, usage, algorithm, lengthBytes, key.checkValueHex());
                 }
                 return key;
             } finally {
                 Arrays.fill(clear, (byte) 0);
             }
         } catch (HsmException e) {
-            refused(op, String.valueOf(usage), e);
+            refused(op, usage + " " + algorithm, e);
             throw e;
         }
     }
@@ -137,9 +167,9 @@ public final class SoftwareSecurityModule implements SecurityModule {
             requireKey(key, "key");
             byte[] clear = unwrapVerified(key);
             try {
-                byte[] checkValue = TripleDes.checkValue(clear);
+                byte[] checkValue = CheckValues.of(key.algorithm(), clear);
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} cv {} -> ok", op, key.usage(), key.checkValueHex());
+                    log.debug("{}: {} {} cv {} -> ok", op, key.usage(), key.algorithm(), key.checkValueHex());
                 }
                 return checkValue;
             } finally {
@@ -159,13 +189,19 @@ public final class SoftwareSecurityModule implements SecurityModule {
             requireKey(kek, "kek");
             requireKek(kek);
             requireWorkingKey(key.usage(), "key");
+            if (key.algorithm() != kek.algorithm()) {
+                throw new HsmException("key is a " + key.algorithm() + " " + key.usage() + " (cv " + key.checkValueHex()
+                        + ") but the TMK is " + kek.algorithm() + "; working keys travel under a TMK of their own algorithm"
+                        + " (TDES for 001/003/004, SM4 for 006)");
+            }
             byte[] clearKek = unwrapVerified(kek);
             byte[] clearKey = null;
             try {
                 clearKey = unwrapVerified(key);
-                byte[] encrypted = TripleDes.ecb(clearKek, true, clearKey);
+                byte[] encrypted = kekEcb(kek.algorithm(), clearKek, true, clearKey);
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} cv {} under TMK cv {} -> ok", op, key.usage(), key.checkValueHex(), kek.checkValueHex());
+                    log.debug("{}: {} {} cv {} under TMK cv {} -> ok", op, key.algorithm(), key.usage(), key.checkValueHex(),
+                            kek.checkValueHex());
                 }
                 return encrypted;
             } finally {
@@ -188,27 +224,33 @@ public final class SoftwareSecurityModule implements SecurityModule {
             requireWorkingKey(usage, "usage");
             requireKey(kek, "kek");
             requireKek(kek);
-            if (encrypted == null || (encrypted.length != 8 && encrypted.length != 16)) {
+            KeyAlgorithm algorithm = kek.algorithm();
+            // the working key is of its TMK's algorithm: TDES keys of 8 or 16 bytes, SM4 keys of 16
+            boolean lengthFits = encrypted != null && (algorithm == KeyAlgorithm.SM4 ? encrypted.length == 16
+                    : encrypted.length == 8 || encrypted.length == 16);
+            if (!lengthFits) {
                 throw new HsmException("encrypted has " + (encrypted == null ? "no" : encrypted.length)
-                        + " bytes; expected an encrypted key of 8 or 16 bytes");
+                        + " bytes; expected an encrypted " + algorithm + " key of "
+                        + (algorithm == KeyAlgorithm.SM4 ? "16 bytes" : "8 or 16 bytes"));
             }
             if (expectedCheckValue == null || expectedCheckValue.length != WrappedKey.CHECK_VALUE_BYTES) {
                 throw new HsmException("expectedCheckValue has " + (expectedCheckValue == null ? "no" : expectedCheckValue.length)
                         + " bytes; expected " + WrappedKey.CHECK_VALUE_BYTES);
             }
             byte[] clearKek = unwrapVerified(kek);
-            byte[] clear = TripleDes.ecb(clearKek, false, encrypted);
+            byte[] clear = kekEcb(algorithm, clearKek, false, encrypted);
             Arrays.fill(clearKek, (byte) 0);
             try {
-                byte[] checkValue = TripleDes.checkValue(clear);
+                byte[] checkValue = CheckValues.of(algorithm, clear);
                 if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(checkValue, expectedCheckValue)) {
                     throw new HsmException("the " + usage + " key decrypted under TMK cv " + kek.checkValueHex()
                             + " has check value " + HEX.formatHex(checkValue) + ", not the expected "
                             + HEX.formatHex(expectedCheckValue) + ": wrong TMK or corrupted field");
                 }
-                WrappedKey key = wrap(usage, clear, checkValue);
+                WrappedKey key = keyWrap.wrap(usage, algorithm, clear, checkValue);
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} cv {} under TMK cv {} -> ok", op, usage, key.checkValueHex(), kek.checkValueHex());
+                    log.debug("{}: {} {} cv {} under TMK cv {} -> ok", op, algorithm, usage, key.checkValueHex(),
+                            kek.checkValueHex());
                 }
                 return key;
             } finally {
@@ -226,9 +268,10 @@ public final class SoftwareSecurityModule implements SecurityModule {
         try {
             byte[] clear = macKey(mak);
             requireMab(macBlockInput);
-            byte[] mac = CupEcbMac.compute(clear, macBlockInput);
+            byte[] mac = cupEcbMac(mak.algorithm(), clear, macBlockInput);
             if (log.isDebugEnabled()) {
-                log.debug("{}: MAK cv {} over {} bytes -> ok", op, mak.checkValueHex(), macBlockInput.length);
+                log.debug("{}: {} MAK cv {} over {} bytes -> ok", op, mak.algorithm(), mak.checkValueHex(),
+                        macBlockInput.length);
             }
             return mac;
         } catch (HsmException e) {
@@ -245,17 +288,17 @@ public final class SoftwareSecurityModule implements SecurityModule {
             requireMab(macBlockInput);
             if (receivedMac == null || receivedMac.length != CupEcbMac.MAC_BYTES) {
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: MAK cv {} over {} bytes -> refused: received MAC has {} bytes, expected {}", op,
-                            mak.checkValueHex(), macBlockInput.length, receivedMac == null ? "no" : receivedMac.length,
+                    log.debug("{}: {} MAK cv {} over {} bytes -> refused: received MAC has {} bytes, expected {}", op,
+                            mak.algorithm(), mak.checkValueHex(), macBlockInput.length, receivedMac == null ? "no" : receivedMac.length,
                             CupEcbMac.MAC_BYTES);
                 }
                 return false;
             }
-            byte[] expected = CupEcbMac.compute(clear, macBlockInput);
+            byte[] expected = cupEcbMac(mak.algorithm(), clear, macBlockInput);
             boolean match = org.bouncycastle.util.Arrays.constantTimeAreEqual(expected, receivedMac);
             if (log.isDebugEnabled()) {
-                log.debug("{}: MAK cv {} over {} bytes -> {}", op, mak.checkValueHex(), macBlockInput.length,
-                        match ? "ok: MAC matches" : "refused: MAC does not match");
+                log.debug("{}: {} MAK cv {} over {} bytes -> {}", op, mak.algorithm(), mak.checkValueHex(),
+                        macBlockInput.length, match ? "ok: MAC matches" : "refused: MAC does not match");
             }
             return match;
         } catch (HsmException e) {
@@ -380,6 +423,59 @@ public final class SoftwareSecurityModule implements SecurityModule {
     }
 
     @Override
+    public String exportKeyBlock(WrappedKey key, WrappedKey transportKey) {
+        String op = "exportKeyBlock";
+        try {
+            requireKey(key, "key");
+            requireKey(transportKey, "transportKey");
+            if (key.usage() != KeyUsage.TMK) {
+                throw new HsmException("key is a " + key.usage() + " key (cv " + key.checkValueHex()
+                        + "); only a TMK is exported for a key-loading device");
+            }
+            if (transportKey.usage() != KeyUsage.KEK || transportKey.algorithm() != KeyAlgorithm.AES) {
+                throw new HsmException("transportKey is a " + transportKey.algorithm() + " " + transportKey.usage()
+                        + " key (cv " + transportKey.checkValueHex() + "); expected an AES KEK, the key block protection"
+                        + " key shared with the key-loading device");
+            }
+            byte[] clearTransport = unwrapVerified(transportKey);
+            byte[] clear = null;
+            try {
+                clear = unwrapVerified(key);
+                String block = Tr31KeyBlock.wrap(clearTransport, exportHeader(key, transportKey), clear, random);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} TMK cv {} under KEK cv {} -> ok, {} characters", op, key.algorithm(),
+                            key.checkValueHex(), transportKey.checkValueHex(), block.length());
+                }
+                return block;
+            } finally {
+                Arrays.fill(clearTransport, (byte) 0);
+                if (clear != null) {
+                    Arrays.fill(clear, (byte) 0);
+                }
+            }
+        } catch (HsmException e) {
+            refused(op, describe(key) + " under " + describe(transportKey), e);
+            throw e;
+        }
+    }
+
+    // For the device: the TR-31 fields of a TMK, exportable (E) since the device passes it on to the terminal; KC and
+    // KP so that the technician can compare both check values with the console's; for SM4 the binding block, as the
+    // proprietary algorithm code alone does not name the cipher.
+    private static Tr31Header exportHeader(WrappedKey key, WrappedKey transportKey) {
+        Tr31Header fixed = Tr31Usage.TMK.header(key.algorithm(), key.length(), 'E');
+        List<Tr31Header.OptionalBlock> blocks = new java.util.ArrayList<>(3);
+        if (key.algorithm() == KeyAlgorithm.SM4) {
+            blocks.add(new Tr31Header.OptionalBlock(AtRestKeyBlock.BINDING_ID,
+                    key.usage().name() + '.' + key.algorithm().name() + '.' + key.length()));
+        }
+        blocks.add(AtRestKeyBlock.checkValueBlock(key.algorithm(), key.checkValueView()));
+        blocks.add(new Tr31Header.OptionalBlock(AtRestKeyBlock.KBPK_CHECK_VALUE_ID, "01" + transportKey.checkValueHex()));
+        return new Tr31Header(fixed.version(), fixed.keyUsage(), fixed.algorithm(), fixed.modeOfUse(), fixed.keyVersion(),
+                fixed.exportability(), blocks);
+    }
+
+    @Override
     public WrappedKey importFromHost(KeyUsage usage, byte[] encrypted, DeviceKeyPair device, byte[] expectedCheckValue) {
         String op = "importFromHost";
         try {
@@ -389,12 +485,12 @@ public final class SoftwareSecurityModule implements SecurityModule {
             }
             byte[] clear = device.decryptKey(encrypted);
             try {
-                byte[] cv = TripleDes.checkValue(clear);
+                byte[] cv = CheckValues.of(KeyAlgorithm.TDES, clear);
                 if (expectedCheckValue == null || !org.bouncycastle.util.Arrays.constantTimeAreEqual(cv, expectedCheckValue)) {
                     throw new HsmException("the key from the host does not have the check value the host sent: it"
                             + " was damaged or meant for another device");
                 }
-                WrappedKey key = wrapNew(usage, clear);
+                WrappedKey key = wrapNew(usage, KeyAlgorithm.TDES, clear);
                 if (log.isDebugEnabled()) {
                     log.debug("{}: {} cv {} -> ok", op, usage, key.checkValueHex());
                 }
@@ -420,6 +516,10 @@ public final class SoftwareSecurityModule implements SecurityModule {
             throw new HsmException("the key is a " + mak.usage() + " key (cv " + mak.checkValueHex()
                     + "); MACs need a MAK");
         }
+        if (mak.algorithm() == KeyAlgorithm.AES) {
+            throw new HsmException("the MAK (cv " + mak.checkValueHex() + ") is an AES key; the CUP ECB MAC runs on a"
+                    + " DES, 3DES or SM4 MAK");
+        }
         byte[] clear = macKeys.get(mak);
         if (clear == null) {
             clear = unwrapVerified(mak);
@@ -428,25 +528,36 @@ public final class SoftwareSecurityModule implements SecurityModule {
         return clear;
     }
 
-    private WrappedKey wrapNew(KeyUsage usage, byte[] clear) {
-        return wrap(usage, clear, TripleDes.checkValue(clear));
+    private WrappedKey wrapNew(KeyUsage usage, KeyAlgorithm algorithm, byte[] clear) {
+        return keyWrap.wrap(usage, algorithm, clear, CheckValues.of(algorithm, clear));
     }
 
-    private WrappedKey wrap(KeyUsage usage, byte[] clear, byte[] checkValue) {
-        return keyWrap.wrap(usage, KeyAlgorithm.TDES, clear, checkValue);
-    }
-
-    // Besides the LMK's own binding of usage and length, the record's check value must be that of the key inside,
-    // so that a record whose check value was edited (and would mislead operators) is refused too.
+    // Besides the key block's own binding of usage, algorithm, length and check value, the check value must be that
+    // of the key inside, so that a block made with a wrong check value (and would mislead operators) is refused too.
     private byte[] unwrapVerified(WrappedKey key) {
         byte[] clear = keyWrap.unwrap(key);
-        byte[] checkValue = TripleDes.checkValue(clear);
+        byte[] checkValue = CheckValues.of(key.algorithm(), clear);
         if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(checkValue, key.checkValueView())) {
             Arrays.fill(clear, (byte) 0);
             throw new HsmException("the " + key.usage() + " key's recorded check value " + key.checkValueHex()
-                    + " is not that of the key in its blob: the record was altered");
+                    + " is not that of the key in its key block: the record was altered");
         }
         return clear;
+    }
+
+    // ECB under a TMK: 3DES (K1 = K3) for the classic field-62 layouts, SM4 for 006
+    private static byte[] kekEcb(KeyAlgorithm algorithm, byte[] clearKek, boolean encrypt, byte[] data) {
+        return algorithm == KeyAlgorithm.SM4 ? Sm4.ecb(clearKek, encrypt, data) : TripleDes.ecb(clearKek, encrypt, data);
+    }
+
+    private static byte[] cupEcbMac(KeyAlgorithm algorithm, byte[] clearMak, byte[] mab) {
+        return algorithm == KeyAlgorithm.SM4 ? Sm4CupEcbMac.compute(clearMak, mab) : CupEcbMac.compute(clearMak, mab);
+    }
+
+    private static void requireAlgorithm(KeyAlgorithm algorithm) {
+        if (algorithm == null) {
+            throw new HsmException("algorithm is null; expected one of " + Arrays.toString(KeyAlgorithm.values()));
+        }
     }
 
     private static void requireUsage(KeyUsage usage) {
@@ -466,6 +577,10 @@ public final class SoftwareSecurityModule implements SecurityModule {
             throw new HsmException("kek is a " + kek.usage() + " key (cv " + kek.checkValueHex()
                     + "); working keys travel only under a TMK");
         }
+        if (kek.algorithm() == KeyAlgorithm.AES) {
+            throw new HsmException("kek is an AES TMK (cv " + kek.checkValueHex() + "); field 62 carries working keys"
+                    + " under a TDES TMK (001, 003, 004) or an SM4 TMK (006)");
+        }
     }
 
     private static void requireWorkingKey(KeyUsage usage, String name) {
@@ -481,7 +596,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
     }
 
     private static String describe(WrappedKey key) {
-        return key == null ? "no key" : key.usage() + " cv " + key.checkValueHex();
+        return key == null ? "no key" : key.algorithm() + " " + key.usage() + " cv " + key.checkValueHex();
     }
 
     private static void refused(String op, String involved, HsmException e) {

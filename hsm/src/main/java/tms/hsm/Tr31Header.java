@@ -73,9 +73,10 @@ record Tr31Header(char version, String keyUsage, char algorithm, char modeOfUse,
             throw new HsmException("the key usage is " + (keyUsage == null ? "null" : "'" + printable(keyUsage) + "'")
                     + "; expected 2 letters or digits such as K0, K1, P0, M1, D0, B0");
         }
-        if (ALGORITHMS.indexOf(algorithm) < 0) {
+        // TR-31 reserves numeric algorithm codes for proprietary use; this module writes one for SM4 (Tr31Usage)
+        if (ALGORITHMS.indexOf(algorithm) < 0 && !(algorithm >= '0' && algorithm <= '9')) {
             throw new HsmException("the algorithm is " + describe(algorithm) + "; expected one of " + ALGORITHMS
-                    + " (A AES, D DEA, E elliptic curve, H HMAC, R RSA, S DSA, T TDEA)");
+                    + " (A AES, D DEA, E elliptic curve, H HMAC, R RSA, S DSA, T TDEA) or a proprietary digit");
         }
         if (MODES_OF_USE.indexOf(modeOfUse) < 0) {
             throw new HsmException("the mode of use is " + describe(modeOfUse) + "; expected one of " + MODES_OF_USE);

@@ -1,28 +1,36 @@
 package tms.hsm;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A key as it is stored and passed around: wrapped under the LMK, never clear.
+ * A key as it is stored and passed around: a TR-31 key block under a key derived from the LMK, never clear.
  *
- * <p>The text form for the database is {@code K1.<usage>.<length>.<blob>.<check value>}, for example
- * {@code K1.MAK.8.<48 hex>.ADC67D84}: {@code K1} is the version of this text form, the usage is the
- * {@link KeyUsage} name, the length is the clear key length in bytes (8 or 16), the blob and the check value
- * are uppercase hex. With the software module's blobs (24 or 32 bytes) it is under 90 characters; any blob
- * of at most {@value #MAX_BLOB_BYTES} bytes keeps it within 200.
+ * <p>The blob is the ASCII of a TR-31 (ANSI X9.143) version D key block, and {@link #encoded()} is that block as
+ * text, for example {@code D0160K0TB00E0400010FTMK.TDES.16KC0E0082E13665KP0E01<8 hex>PB050<96 hex>}. Its header carries,
+ * under the block's MAC: the TR-31 key usage, algorithm and mode of use; the project's usage, algorithm and key
+ * length (proprietary optional block {@code 01}: TR-31 calls a TMK and a ZMK both K0 and has no SM4); the key's
+ * check value (optional block {@code KC}); and the check value of the key block protection key (optional block
+ * {@code KP}), which names the LMK the block is under. The module refuses a block presented as another usage,
+ * algorithm, length or check value than its header states. A 16-byte key takes 160 characters, a 32-byte AES key
+ * 192: every key fits the VARCHAR(200) columns ({@value #MAX_BLOB_BYTES}). {@code docs/keys.md} explains the format.
  *
- * <p>The arrays are copied in and out, so a record can be used as a map key and cannot be changed by a caller.
+ * <p>The earlier {@code K1.<usage>.<length>.<hex>.<cv>} text form (AES key wrap) is no longer read: no
+ * production data was ever stored in it. Private keys ({@link WrappedPrivateKey}) keep their own format.
+ *
+ * <p>The record's usage, algorithm, length and check value repeat what the header says, so that callers (and the
+ * MAK cache) need no parsing; {@link #decode} takes them from the header. The arrays are copied in and out, so a
+ * record can be used as a map key and cannot be changed by a caller.
  */
 public record WrappedKey(KeyUsage usage, KeyAlgorithm algorithm, int length, byte[] blob, byte[] checkValue) {
 
-    /** The largest blob whose text form still fits in 200 characters. */
-    public static final int MAX_BLOB_BYTES = 90;
+    /** The largest key block, in characters (= bytes of the blob), that fits the VARCHAR(200) key columns. */
+    public static final int MAX_BLOB_BYTES = 200;
 
     /** Bytes in a check value. */
     public static final int CHECK_VALUE_BYTES = 4;
 
-    private static final String FORM_VERSION = "K1";
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     /** Validates the parts and copies the arrays. */
@@ -39,7 +47,13 @@ public record WrappedKey(KeyUsage usage, KeyAlgorithm algorithm, int length, byt
         }
         if (blob == null || blob.length == 0 || blob.length > MAX_BLOB_BYTES) {
             throw new IllegalArgumentException("blob has " + (blob == null ? "no" : blob.length)
-                    + " bytes; expected 1 to " + MAX_BLOB_BYTES);
+                    + " bytes; expected a key block of 1 to " + MAX_BLOB_BYTES + " characters");
+        }
+        for (int i = 0; i < blob.length; i++) {
+            if (blob[i] < 0x20 || blob[i] > 0x7E) {
+                throw new IllegalArgumentException("blob has a byte that is not printable ASCII at position " + (i + 1)
+                        + "; expected the text of a TR-31 key block");
+            }
         }
         if (checkValue == null || checkValue.length != CHECK_VALUE_BYTES) {
             throw new IllegalArgumentException("check value has " + (checkValue == null ? "no" : checkValue.length)
@@ -76,58 +90,36 @@ public record WrappedKey(KeyUsage usage, KeyAlgorithm algorithm, int length, byt
         return checkValue;
     }
 
-    /** The stable text form for the database: {@code K1.<usage>.<length>.<blob hex>.<check value hex>}. */
+    /** The stable text form for the database: the TR-31 key block. */
     public String encoded() {
-        return FORM_VERSION + '.' + usage.name() + '.' + length + '.' + HEX.formatHex(blob) + '.' + checkValueHex();
+        return new String(blob, StandardCharsets.US_ASCII);
     }
 
-    /** Parses {@link #encoded()}; IllegalArgumentException naming the problem (never echoing the blob). */
+    /**
+     * Parses {@link #encoded()}: usage, algorithm, length and check value are read from the key block's header (and
+     * checked against its MAC only when the module unwraps it). IllegalArgumentException naming the problem; header
+     * characters only, never the encrypted part.
+     */
     public static WrappedKey decode(String encoded) {
         if (encoded == null) {
-            throw new IllegalArgumentException("encoded key is null; expected K1.<usage>.<length>.<blob hex>.<check value hex>");
+            throw new IllegalArgumentException("encoded key is null; expected a TR-31 key block such as D0160K0TB00E0400…");
         }
-        String[] parts = encoded.split("\\.", -1);
-        if (parts.length != 5) {
-            throw new IllegalArgumentException("encoded key has " + parts.length
-                    + " dot-separated fields; expected 5: K1.<usage>.<length>.<blob hex>.<check value hex>");
+        if (encoded.isEmpty() || encoded.length() > MAX_BLOB_BYTES) {
+            throw new IllegalArgumentException("encoded key has " + encoded.length() + " characters; expected a TR-31 key"
+                    + " block of at most " + MAX_BLOB_BYTES);
         }
-        if (!FORM_VERSION.equals(parts[0])) {
-            throw new IllegalArgumentException("encoded key starts with an unknown form version; expected " + FORM_VERSION);
-        }
-        KeyUsage usage;
         try {
-            usage = KeyUsage.valueOf(parts[1]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("encoded key has usage '" + parts[1] + "'; expected one of "
-                    + Arrays.toString(KeyUsage.values()), e);
-        }
-        int length = switch (parts[2]) {
-            case "8" -> 8;
-            case "16" -> 16;
-            default -> throw new IllegalArgumentException("encoded key has length '" + parts[2] + "'; expected 8 or 16");
-        };
-        byte[] blob = upperHex(parts[3], "blob");
-        byte[] checkValue = upperHex(parts[4], "check value");
-        if (checkValue.length != CHECK_VALUE_BYTES) {
-            throw new IllegalArgumentException("encoded key has a check value of " + parts[4].length()
-                    + " hex characters; expected " + 2 * CHECK_VALUE_BYTES);
-        }
-        return new WrappedKey(usage, length, blob, checkValue);
-    }
-
-    private static byte[] upperHex(String text, String what) {
-        if (text.isEmpty() || text.length() % 2 != 0) {
-            throw new IllegalArgumentException("encoded key has a " + what + " of " + text.length()
-                    + " hex characters; expected a non-zero even number");
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'F')) {
-                throw new IllegalArgumentException("encoded key has a character that is not uppercase hex at position "
-                        + (i + 1) + " of its " + what);
+            Tr31Header header = Tr31Header.parse(encoded).header();
+            if (header.version() != Tr31KeyBlock.VERSION_D) {
+                throw new IllegalArgumentException("encoded key is a key block of version " + Tr31Header.describe(header.version())
+                        + "; expected version D (keys at rest; the old K1. form is no longer read)");
             }
+            AtRestKeyBlock.Binding binding = AtRestKeyBlock.binding(header);
+            return new WrappedKey(binding.usage(), binding.algorithm(), binding.length(),
+                    encoded.getBytes(StandardCharsets.US_ASCII), binding.checkValue());
+        } catch (HsmException e) {
+            throw new IllegalArgumentException("encoded key is not a key block at rest: " + e.getMessage(), e);
         }
-        return HEX.parseHex(text);
     }
 
     /** The check value as 8 uppercase hex characters. */

@@ -73,10 +73,16 @@ class ComponentsTest {
     }
 
     @Test
-    void theFirstComponentMustBeSingleOrDoubleLength() {
+    void theFirstComponentMustHaveALengthOfTheAlgorithm() {
         assertThatThrownBy(() -> module.formKeyFromComponents(KeyUsage.TMK, List.of(new byte[12], new byte[12])))
                 .isInstanceOf(HsmException.class)
-                .hasMessage("component 1 has 12 bytes; expected 8 or 16 bytes");
+                .hasMessage("component 1 has 12 bytes; expected 8, 16 or 24 bytes for TDES");
+        assertThatThrownBy(() -> module.formKeyFromComponents(KeyUsage.TMK, KeyAlgorithm.SM4, List.of(new byte[8])))
+                .isInstanceOf(HsmException.class)
+                .hasMessage("component 1 has 8 bytes; expected 16 bytes for SM4");
+        assertThatThrownBy(() -> module.formKeyFromComponents(KeyUsage.KEK, KeyAlgorithm.AES, List.of(new byte[8])))
+                .isInstanceOf(HsmException.class)
+                .hasMessage("component 1 has 8 bytes; expected 16, 24 or 32 bytes for AES");
     }
 
     @Test

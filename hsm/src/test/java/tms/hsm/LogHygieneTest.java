@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LogHygieneTest {
 
     private static final String PAN = "6217857600008050804";
+    private static final String SM4_MAK_HEX = "8A3F29C1D07E5B4F6E21A9C3B05D7F18";
+    private static final String TRANSPORT_HEX = "5C1E9A7730D2B48F61A3E05C9D27F4B8E36A1C05B7D9F24E8A6C3B1D05F7E29A"
+            + "13579BDF2468ACE0FDB97531ECA86420A1B2C3D4E5F60718293A4B5C6D7E8F90";
 
     @TempDir
     Path dir;
@@ -53,6 +56,17 @@ class LogHygieneTest {
             module.generateMac(generatedMak, mab);
             module.panHash(PAN);
 
+            // the 006 profile and the warehouse export
+            WrappedKey sm4Tmk = module.generateKey(KeyUsage.TMK, KeyAlgorithm.SM4, 16);
+            WrappedKey sm4Mak = module.formKeyFromComponents(KeyUsage.MAK, KeyAlgorithm.SM4, List.of(hex(SM4_MAK_HEX)));
+            byte[] sm4MakUnderTmk = module.encryptUnderKek(sm4Mak, sm4Tmk);
+            WrappedKey importedSm4Mak = module.importUnderKek(KeyUsage.MAK, sm4MakUnderTmk, sm4Tmk, sm4Mak.checkValue());
+            module.verifyMac(importedSm4Mak, mab, module.generateMac(sm4Mak, mab));
+            WrappedKey transport = module.formKeyFromComponents(KeyUsage.KEK, KeyAlgorithm.AES,
+                    List.of(hex(TRANSPORT_HEX.substring(0, 64)), hex(TRANSPORT_HEX.substring(64))));
+            String exported = module.exportKeyBlock(tmk, transport);
+            thrownMessages.add(message(() -> module.exportKeyBlock(pik, transport)));
+
             // refusals log too, with their reasons
             thrownMessages.add(message(() -> module.importUnderKek(KeyUsage.PIK, pikUnderTmk, tmk, hex("01020304"))));
             thrownMessages.add(message(() -> module.encryptUnderKek(tmk, tmk)));
@@ -66,14 +80,17 @@ class LogHygieneTest {
             thrownMessages.add(message(() -> module.panHash(PAN + "X")));
             thrownMessages.add(message(() -> module.panHash(PAN.substring(0, 18) + "X")));
 
-            for (WrappedKey key : List.of(tmk, pik, mak, tdk, generatedMak, importedPik)) {
-                secrets.add(hex(key.blob()));
-                secrets.add(hex(wrap.unwrap(key.usage(), key.length(), key.blob())));
+            secrets.add(exported.substring(exported.length() - 96));
+            secrets.add(hex(sm4MakUnderTmk));
+            for (WrappedKey key : List.of(tmk, pik, mak, tdk, generatedMak, importedPik, sm4Tmk, sm4Mak, importedSm4Mak,
+                    transport)) {
+                secrets.add(key.encoded().substring(64));
+                secrets.add(hex(wrap.unwrap(key)));
             }
             logText = log.text();
 
             for (String operation : List.of("formKeyFromComponents", "generateKey", "checkValue", "encryptUnderKek",
-                    "importUnderKek", "generateMac", "verifyMac", "panHash")) {
+                    "importUnderKek", "generateMac", "verifyMac", "panHash", "exportKeyBlock")) {
                 assertThat(logText).as("log of %s", operation).contains(operation + ": ");
             }
         }
@@ -86,7 +103,10 @@ class LogHygieneTest {
         secrets.add(Files.readString(lmkFile, StandardCharsets.US_ASCII).trim());
 
         assertThat(logText).contains("-> ok").contains("-> refused: ").contains("cv 00962B60");
-        assertThat(thrownMessages).hasSize(9).doesNotContainNull();
+        secrets.add(SM4_MAK_HEX);
+        secrets.add(TRANSPORT_HEX);
+        assertThat(logText).contains("SM4 MAK cv").contains("exportKeyBlock: TDES TMK cv");
+        assertThat(thrownMessages).hasSize(10).doesNotContainNull();
         String everything = (logText + "\n" + String.join("\n", thrownMessages)).toUpperCase(Locale.ROOT);
         for (String secret : secrets) {
             // 8 hex characters of a secret are already too many; look for each such window

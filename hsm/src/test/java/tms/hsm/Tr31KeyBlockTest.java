@@ -310,7 +310,7 @@ class Tr31KeyBlockTest {
         assertThat(kbpk).isEqualTo(expected).isNotEqualTo(lmkKey);
         assertThat(Tr31Kdf.kbpkFromLmk(Lmk.fromComponents(List.of(c1, c2)))).isEqualTo(kbpk);
 
-        String block = Tr31KeyBlock.wrap(kbpk, Tr31Usage.TMK.header(16, 'N'), hex(Fixtures.TMK_HEX), RANDOM);
+        String block = Tr31KeyBlock.wrap(kbpk, Tr31Usage.TMK.header(KeyAlgorithm.TDES, 16, 'N'), hex(Fixtures.TMK_HEX), RANDOM);
         assertThat(Tr31KeyBlock.unwrap(Tr31Kdf.kbpkFromLmk(lmk), block, Tr31Usage.TMK).key()).isEqualTo(hex(Fixtures.TMK_HEX));
 
         Lmk other = Lmk.fromComponents(List.of(c1, hex("FF" + "00".repeat(31))));

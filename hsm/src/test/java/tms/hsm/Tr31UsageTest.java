@@ -18,16 +18,21 @@ class Tr31UsageTest {
 
     @Test
     void theTableSaysWhatEachUsageIsInTr31() {
-        assertThat(Tr31Usage.TMK.header(16, 'E')).isEqualTo(Tr31Header.of('D', "K0", 'T', 'B', "00", 'E'));
-        assertThat(Tr31Usage.PIK.header(16, 'E')).isEqualTo(Tr31Header.of('D', "P0", 'T', 'B', "00", 'E'));
-        assertThat(Tr31Usage.PIK.header(8, 'E').algorithm()).isEqualTo('D');
-        assertThat(Tr31Usage.MAK.header(8, 'N')).isEqualTo(Tr31Header.of('D', "M1", 'D', 'C', "00", 'N'));
-        assertThat(Tr31Usage.TDK.header(16, 'E').keyUsage()).isEqualTo("D0");
-        assertThat(Tr31Usage.ZPK.header(16, 'E').keyUsage()).isEqualTo("P0");
-        assertThat(Tr31Usage.ZMK.header(16, 'E').keyUsage()).isEqualTo("K0");
-        assertThat(Tr31Usage.KEK.header(16, 'E').keyUsage()).isEqualTo("K0");
-        assertThat(Tr31Usage.BDK.header(16, 'E')).isEqualTo(Tr31Header.of('D', "B0", 'T', 'X', "00", 'E'));
-        assertThat(Tr31Usage.KBPK.header(32, 'E')).isEqualTo(Tr31Header.of('D', "K1", 'A', 'B', "00", 'E'));
+        assertThat(Tr31Usage.TMK.header(KeyAlgorithm.TDES, 16, 'E')).isEqualTo(Tr31Header.of('D', "K0", 'T', 'B', "00", 'E'));
+        assertThat(Tr31Usage.PIK.header(KeyAlgorithm.TDES, 16, 'E')).isEqualTo(Tr31Header.of('D', "P0", 'T', 'B', "00", 'E'));
+        assertThat(Tr31Usage.PIK.header(KeyAlgorithm.TDES, 8, 'E').algorithm()).isEqualTo('D');
+        assertThat(Tr31Usage.MAK.header(KeyAlgorithm.TDES, 8, 'N')).isEqualTo(Tr31Header.of('D', "M1", 'D', 'C', "00", 'N'));
+        assertThat(Tr31Usage.MAK.header(KeyAlgorithm.SM4, 16, 'S')).isEqualTo(Tr31Header.of('D', "M1", '4', 'C', "00", 'S'));
+        assertThat(Tr31Usage.TMK.header(KeyAlgorithm.AES, 32, 'E').algorithm()).isEqualTo('A');
+        assertThat(Tr31Usage.TDK.header(KeyAlgorithm.TDES, 16, 'E').keyUsage()).isEqualTo("D0");
+        assertThat(Tr31Usage.ZPK.header(KeyAlgorithm.TDES, 16, 'E').keyUsage()).isEqualTo("P0");
+        assertThat(Tr31Usage.ZMK.header(KeyAlgorithm.TDES, 16, 'E').keyUsage()).isEqualTo("K0");
+        assertThat(Tr31Usage.KEK.header(KeyAlgorithm.AES, 32, 'N')).isEqualTo(Tr31Header.of('D', "K1", 'A', 'B', "00", 'N'));
+        assertThat(Tr31Usage.BDK.header(KeyAlgorithm.TDES, 16, 'E')).isEqualTo(Tr31Header.of('D', "B0", 'T', 'X', "00", 'E'));
+        assertThat(Tr31Usage.HASH.header(KeyAlgorithm.AES, 32, 'N').algorithm()).isEqualTo('H');
+        assertThat(Tr31Usage.TMK.exportability()).isEqualTo('E');
+        assertThat(Tr31Usage.MAK.exportability()).isEqualTo('S');
+        assertThat(Tr31Usage.KEK.exportability()).isEqualTo('N');
         for (KeyUsage usage : KeyUsage.values()) {
             assertThat(Tr31Usage.of(usage).name()).isEqualTo(usage.name());
         }
@@ -36,18 +41,26 @@ class Tr31UsageTest {
     @ParameterizedTest
     @EnumSource(Tr31Usage.class)
     void eachUsageRoundTripsAsItself(Tr31Usage usage) {
-        int length = usage == Tr31Usage.KBPK ? 32 : 16;
-        byte[] key = new byte[length];
+        KeyAlgorithm algorithm = usage == Tr31Usage.KEK ? KeyAlgorithm.AES : KeyAlgorithm.TDES;
+        byte[] key = new byte[16];
         RANDOM.nextBytes(key);
 
-        String block = Tr31KeyBlock.wrap(kbpk, usage.header(length, 'E'), key, RANDOM);
+        String block = Tr31KeyBlock.wrap(kbpk, usage.header(algorithm, 16, 'E'), key, RANDOM);
 
         assertThat(Tr31KeyBlock.unwrap(kbpk, block, usage).key()).isEqualTo(key);
     }
 
     @Test
+    void aUsageRefusesAnAlgorithmItDoesNotTake() {
+        assertThatThrownBy(() -> Tr31Usage.KEK.header(KeyAlgorithm.TDES, 16, 'N'))
+                .isInstanceOf(HsmException.class).hasMessage("a KEK key cannot be TDES of 16 bytes; expected AES");
+        assertThatThrownBy(() -> Tr31Usage.BDK.header(KeyAlgorithm.SM4, 16, 'N'))
+                .isInstanceOf(HsmException.class).hasMessageContaining("a BDK key cannot be SM4 of 16 bytes; expected TDES");
+    }
+
+    @Test
     void aMakBlockCannotBeUnwrappedAsAPik() {
-        String mak = Tr31KeyBlock.wrap(kbpk, Tr31Usage.MAK.header(8, 'E'), hex(Fixtures.MAK_HEX), RANDOM);
+        String mak = Tr31KeyBlock.wrap(kbpk, Tr31Usage.MAK.header(KeyAlgorithm.TDES, 8, 'E'), hex(Fixtures.MAK_HEX), RANDOM);
 
         assertThatThrownBy(() -> Tr31KeyBlock.unwrap(kbpk, mak, Tr31Usage.PIK))
                 .isInstanceOf(HsmException.class)
@@ -58,8 +71,8 @@ class Tr31UsageTest {
 
     @Test
     void aPinKeyCannotBeUnwrappedAsAKeyEncryptionKeyNorTheOtherWayRound() {
-        String pik = Tr31KeyBlock.wrap(kbpk, Tr31Usage.PIK.header(16, 'E'), hex(Fixtures.PIK_HEX), RANDOM);
-        String tmk = Tr31KeyBlock.wrap(kbpk, Tr31Usage.TMK.header(16, 'E'), hex(Fixtures.TMK_HEX), RANDOM);
+        String pik = Tr31KeyBlock.wrap(kbpk, Tr31Usage.PIK.header(KeyAlgorithm.TDES, 16, 'E'), hex(Fixtures.PIK_HEX), RANDOM);
+        String tmk = Tr31KeyBlock.wrap(kbpk, Tr31Usage.TMK.header(KeyAlgorithm.TDES, 16, 'E'), hex(Fixtures.TMK_HEX), RANDOM);
 
         assertThatThrownBy(() -> Tr31KeyBlock.unwrap(kbpk, pik, Tr31Usage.TMK))
                 .isInstanceOf(HsmException.class).hasMessageContaining("usage P0 but is presented as a TMK (TR-31 usage K0)");
@@ -69,14 +82,19 @@ class Tr31UsageTest {
 
     @Test
     void theAlgorithmAndModeOfUseAreCheckedToo() {
-        // the TR-31:2018 A.7.4 block is an AES PIN key: the project's PIKs are DES/TDEA
-        assertThatThrownBy(() -> Tr31KeyBlock.unwrap(kbpk, Tr31KeyBlockTest.A74_BLOCK, Tr31Usage.PIK))
-                .isInstanceOf(HsmException.class).hasMessageContaining("holds a PIK for algorithm A; a PIK here is for algorithm T or D");
+        // the TR-31:2018 A.7.4 block is an AES PIN key: a PIK may be AES, a BDK may not be a PIN key, a TDK not DES
+        assertThat(hex(Tr31KeyBlock.unwrap(kbpk, Tr31KeyBlockTest.A74_BLOCK, Tr31Usage.PIK).key()))
+                .isEqualTo(Tr31KeyBlockTest.A74_KEY);
+        String singleDesTdk = Tr31KeyBlock.wrap(kbpk, Tr31Header.of('D', "D0", 'D', 'B', "00", 'E'),
+                hex(Fixtures.MAK_HEX), RANDOM);
+        assertThatThrownBy(() -> Tr31KeyBlock.unwrap(kbpk, singleDesTdk, Tr31Usage.TDK))
+                .isInstanceOf(HsmException.class)
+                .hasMessageContaining("holds a TDK for algorithm D; a TDK here is for algorithm T or A or 4 (TDES of 16 or 24 bytes, AES, SM4)");
         String generateOnly = Tr31KeyBlock.wrap(kbpk, Tr31Header.of('D', "P0", 'T', 'G', "00", 'E'),
                 hex(Fixtures.PIK_HEX), RANDOM);
         assertThatThrownBy(() -> Tr31KeyBlock.unwrap(kbpk, generateOnly, Tr31Usage.PIK))
                 .isInstanceOf(HsmException.class).hasMessageContaining("with mode of use G; a PIK here has mode B, D, E");
-        assertThatThrownBy(() -> Tr31Usage.TMK.header(8, 'E'))
-                .isInstanceOf(HsmException.class).hasMessageContaining("a TMK key of 8 bytes (single DES) cannot be put");
+        assertThatThrownBy(() -> Tr31Usage.TMK.header(KeyAlgorithm.TDES, 8, 'E'))
+                .isInstanceOf(HsmException.class).hasMessageContaining("a TMK key cannot be single DES (8 bytes)");
     }
 }

@@ -8,13 +8,14 @@ import java.util.Objects;
  * The content of field 62 in a sign-in response (0810): the working keys ENCRYPTED under the terminal's TMK,
  * each followed by its check value. This module never sees a clear key; {@code hsm} makes and opens these.
  *
- * @param layout         which sign-in this answers (001, 003, 003 compact, 004)
+ * @param layout         which sign-in this answers (001, 003, 003 compact, 004, 006)
  * @param pik            encrypted PIK, {@link SignInKeyLayout#pikLength()} bytes
  * @param pikCheckValue  4 bytes
- * @param mak            encrypted MAK, 8 bytes (without the zero bytes 003/004 put after it)
+ * @param mak            encrypted MAK, {@link SignInKeyLayout#makLength()} bytes (8, or 16 for 006; without the zero
+ *                       bytes 003/004 put after it)
  * @param makCheckValue  4 bytes
- * @param tdk            encrypted TDK, 16 bytes for 004, otherwise {@code null}
- * @param tdkCheckValue  4 bytes for 004, otherwise {@code null}
+ * @param tdk            encrypted TDK, 16 bytes for 004 and 006, otherwise {@code null}
+ * @param tdkCheckValue  4 bytes for 004 and 006, otherwise {@code null}
  */
 public record WorkingKeys(SignInKeyLayout layout, byte[] pik, byte[] pikCheckValue, byte[] mak, byte[] makCheckValue,
                           byte[] tdk, byte[] tdkCheckValue) {
@@ -30,7 +31,7 @@ public record WorkingKeys(SignInKeyLayout layout, byte[] pik, byte[] pikCheckVal
         Objects.requireNonNull(layout, "layout");
         pik = sized("PIK", pik, layout.pikLength());
         pikCheckValue = sized("PIK check value", pikCheckValue, CV);
-        mak = sized("MAK", mak, SignInKeyLayout.MAK_LENGTH);
+        mak = sized("MAK", mak, layout.makLength());
         makCheckValue = sized("MAK check value", makCheckValue, CV);
         if (layout.hasTdk()) {
             tdk = sized("TDK", tdk, SignInKeyLayout.TDK_LENGTH);
@@ -68,8 +69,8 @@ public record WorkingKeys(SignInKeyLayout layout, byte[] pik, byte[] pikCheckVal
         int at = 0;
         byte[] pik = Arrays.copyOfRange(field62, at, at += layout.pikLength());
         byte[] pikCv = Arrays.copyOfRange(field62, at, at += CV);
-        byte[] mak = Arrays.copyOfRange(field62, at, at + SignInKeyLayout.MAK_LENGTH);
-        for (int i = at + SignInKeyLayout.MAK_LENGTH; i < at + layout.makSlotLength(); i++) {
+        byte[] mak = Arrays.copyOfRange(field62, at, at + layout.makLength());
+        for (int i = at + layout.makLength(); i < at + layout.makSlotLength(); i++) {
             if (field62[i] != 0) {
                 throw new MessageFormatException(String.format("field 62 byte %d is %02X; layout %s has 8 zero bytes after the MAK "
                         + "(a double-length MAK is not supported)", i, field62[i] & 0xFF, layout));
@@ -87,7 +88,8 @@ public record WorkingKeys(SignInKeyLayout layout, byte[] pik, byte[] pikCheckVal
     }
 
     /**
-     * Reads field 62, inferring the layout from its length (24, 32, 40 or 60 bytes).
+     * Reads field 62, inferring the layout from its length (24, 32, 40 or 60 bytes); 60 bytes are read as 004, so a
+     * 006 field 62 must be read with {@link #decode(byte[], SignInKeyLayout)}.
      *
      * @param field62 the bytes of field 62
      * @return the keys

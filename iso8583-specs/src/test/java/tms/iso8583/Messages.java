@@ -48,7 +48,8 @@ final class Messages {
     static WorkingKeys keys(SignInKeyLayout layout) {
         byte[] pik = bytes(layout.pikLength() == 8 ? "1111111111111111" : "2222222222222222AAAAAAAAAAAAAAAA");
         boolean tdk = layout.hasTdk();
-        return new WorkingKeys(layout, pik, bytes("0A0B0C0D"), bytes("3333333333333333"), bytes("ADC67D84"),
+        byte[] mak = bytes(layout.makLength() == 8 ? "3333333333333333" : "3333333333333333CCCCCCCCCCCCCCCC");
+        return new WorkingKeys(layout, pik, bytes("0A0B0C0D"), mak, bytes("ADC67D84"),
                 tdk ? bytes("4444444444444444BBBBBBBBBBBBBBBB") : null, tdk ? bytes("E2F24340") : null);
     }
 

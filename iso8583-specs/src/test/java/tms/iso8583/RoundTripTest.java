@@ -17,11 +17,13 @@ class RoundTripTest {
                 Arguments.of("0800 sign-in 001", Messages.signIn("001"), MessageKind.SIGN_IN),
                 Arguments.of("0800 sign-in 003", Messages.signIn("003"), MessageKind.SIGN_IN),
                 Arguments.of("0800 sign-in 004", Messages.signIn("004"), MessageKind.SIGN_IN),
+                Arguments.of("0800 sign-in 006", Messages.signIn("006"), MessageKind.SIGN_IN),
                 Arguments.of("0810 sign-in 001", Messages.signInResponse(Messages.keys(SignInKeyLayout.SINGLE_001), "001"), null),
                 Arguments.of("0810 sign-in 003", Messages.signInResponse(Messages.keys(SignInKeyLayout.DOUBLE_003), "003"), null),
                 Arguments.of("0810 sign-in 003 compact",
                         Messages.signInResponse(Messages.keys(SignInKeyLayout.DOUBLE_003_COMPACT), "003"), null),
                 Arguments.of("0810 sign-in 004", Messages.signInResponse(Messages.keys(SignInKeyLayout.WITH_TDK_004), "004"), null),
+                Arguments.of("0810 sign-in 006", Messages.signInResponse(Messages.keys(SignInKeyLayout.SM4_006), "006"), null),
                 Arguments.of("0820 sign-off", Messages.signOff(), MessageKind.SIGN_OFF),
                 Arguments.of("0830 sign-off", Messages.signOffResponse(), null),
                 Arguments.of("0820 echo", Messages.echo(), MessageKind.ECHO_TEST),
@@ -70,7 +72,11 @@ class RoundTripTest {
             assertThat(Field60.parse(unpacked.getString(60)).format()).isEqualTo(built.getString(60));
         }
         if (unpacked.hasField(62)) {
-            WorkingKeys keys = WorkingKeys.decode(unpacked.getBytes(62));
+            // as a terminal reads it: the layout from the network code it asked for (006 has the length of 004)
+            byte[] field62 = unpacked.getBytes(62);
+            SignInKeyLayout layout = SignInKeyLayout.forNetworkCode(Field60.parse(unpacked.getString(60)).networkCode(),
+                    field62.length == SignInKeyLayout.DOUBLE_003_COMPACT.length());
+            WorkingKeys keys = WorkingKeys.decode(field62, layout);
             assertThat(keys.encode()).isEqualTo(built.getBytes(62));
         }
         if (unpacked.hasField(48)) {

@@ -67,6 +67,44 @@ class WorkingKeysTest {
         assertThat(hex(keys.encode())).isEqualTo(VECTOR_004);
     }
 
+    /**
+     * A 006 field 62 (ours; PROTOCOL.md §4): with SM4 TMK 0123456789ABCDEFFEDCBA9876543210, PIK = that same value (its
+     * SM4-ECB is the GB/T 32907 example, 681EDF34…, CV 2677F46B), MAK = 16 x 33, TDK = 16 x 44; computed with OpenSSL's
+     * SM4 ({@code openssl enc -sm4-ecb -nopad}) and checked against the module in hsm's Sm4ProfileTest.
+     */
+    static final String VECTOR_006 = "681EDF34D206965E86B3E94F536E4246" + "2677F46B"
+            + "99CFE9D2B4F88CB9D52049F758E230D9" + "A43FDDA6"
+            + "D7A7D1B8C65C593AE8694C078C54E853" + "E54E8465";
+
+    @Test
+    void the006LayoutHasASixteenByteMakAndNoZeroBytes() throws Exception {
+        WorkingKeys keys = WorkingKeys.decode(bytes(VECTOR_006), SignInKeyLayout.SM4_006);
+
+        assertThat(hex(keys.pik())).isEqualTo("681EDF34D206965E86B3E94F536E4246");
+        assertThat(hex(keys.pikCheckValue())).isEqualTo("2677F46B");
+        assertThat(hex(keys.mak())).isEqualTo("99CFE9D2B4F88CB9D52049F758E230D9");
+        assertThat(hex(keys.makCheckValue())).isEqualTo("A43FDDA6");
+        assertThat(hex(keys.tdk())).isEqualTo("D7A7D1B8C65C593AE8694C078C54E853");
+        assertThat(hex(keys.tdkCheckValue())).isEqualTo("E54E8465");
+        assertThat(hex(keys.encode())).isEqualTo(VECTOR_006);
+        WorkingKeys built = new WorkingKeys(SignInKeyLayout.SM4_006, bytes("681EDF34D206965E86B3E94F536E4246"),
+                bytes("2677F46B"), bytes("99CFE9D2B4F88CB9D52049F758E230D9"), bytes("A43FDDA6"),
+                bytes("D7A7D1B8C65C593AE8694C078C54E853"), bytes("E54E8465"));
+        assertThat(built).isEqualTo(keys);
+        assertThat(hex(built.encode())).isEqualTo(VECTOR_006);
+        // by length alone the same 60 bytes read as 004, whose 8 bytes after the MAK must be zero
+        assertThatThrownBy(() -> WorkingKeys.decode(bytes(VECTOR_006)))
+                .isExactlyInstanceOf(MessageFormatException.class).hasMessageContaining("8 zero bytes after the MAK");
+    }
+
+    @Test
+    void a006MakMustBeSixteenBytes() {
+        assertThatThrownBy(() -> new WorkingKeys(SignInKeyLayout.SM4_006, new byte[16], new byte[4], new byte[8], new byte[4],
+                new byte[16], new byte[4])).hasMessageContaining("MAK must be 16 bytes, got 8");
+        assertThatThrownBy(() -> new WorkingKeys(SignInKeyLayout.WITH_TDK_004, new byte[16], new byte[4], new byte[16],
+                new byte[4], new byte[16], new byte[4])).hasMessageContaining("MAK must be 8 bytes, got 16");
+    }
+
     @Test
     void aLengthOfNoLayoutIsRefusedByName() {
         assertThatThrownBy(() -> WorkingKeys.decode(new byte[41]))

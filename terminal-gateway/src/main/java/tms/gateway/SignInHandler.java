@@ -69,7 +69,11 @@ public final class SignInHandler implements RequestHandler {
         try {
             layout = SignInKeyLayout.forNetworkCode(field60.networkCode(), false);
         } catch (IllegalArgumentException e) {
-            // 006 (SM4) arrives with the keys issue; until then it is a transaction this host does not offer
+            layout = null;
+        }
+        if (layout == null || layout.sm4()) {
+            // 006 (SM4): hsm and the layout support it, but this handler issues 3DES keys under 3DES TMKs; until SM4
+            // TMKs are provisioned and wired here it is a transaction this host does not offer
             LOG.warn("sign-in refused: terminal {} asked for key layout {}, not offered here", tid,
                     LogText.printable(field60.networkCode()));
             return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_TRANSACTION));
