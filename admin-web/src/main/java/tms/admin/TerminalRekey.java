@@ -7,6 +7,7 @@ import tms.hsm.SecurityModule;
 import tms.hsm.WrappedKey;
 import tms.store.PendingTmk;
 import tms.store.Store;
+import tms.store.Terminal;
 import tms.store.TerminalMapper;
 import tms.store.TerminalState;
 
@@ -42,7 +43,9 @@ public final class TerminalRekey {
             throw new TerminalActionRefused("terminal " + serialNumber + " has no device key (its TMK was loaded at the"
                     + " warehouse, not sent over the air): load a new TMK locally with `terminal export-tmk`");
         }
-        WrappedKey tmk = hsm.generateKey(KeyUsage.TMK, 16);
+        // the new TMK is of the old one's cipher: the terminal's profile (3DES, or SM4 for 006) does not change
+        Terminal current = store.read(s -> s.getMapper(TerminalMapper.class).findBySerialNumber(serialNumber));
+        WrappedKey tmk = hsm.generateKey(KeyUsage.TMK, WrappedKey.decode(current.tmkWrapped()).algorithm(), 16);
         store.write(s -> {
             // the conditions again, under the update: a revocation in between wins
             if (s.getMapper(TerminalMapper.class).orderRekey(serialNumber, tmk.encoded(), tmk.checkValueHex(),

@@ -87,4 +87,8 @@ public interface SecurityModule {
      * check value the host sent, and wraps the key under this module's LMK.
      */
     WrappedKey importFromHost(KeyUsage usage, byte[] encrypted, DeviceKeyPair device, byte[] expectedCheckValue);
+
+    /** {@link #importFromHost(KeyUsage, byte[], DeviceKeyPair, byte[])} for a key of the given algorithm (an SM4 TMK for the 006 profile). */
+    WrappedKey importFromHost(KeyUsage usage, KeyAlgorithm algorithm, byte[] encrypted, DeviceKeyPair device,
+                              byte[] expectedCheckValue);
 }

@@ -477,22 +477,32 @@ public final class SoftwareSecurityModule implements SecurityModule {
 
     @Override
     public WrappedKey importFromHost(KeyUsage usage, byte[] encrypted, DeviceKeyPair device, byte[] expectedCheckValue) {
+        return importFromHost(usage, KeyAlgorithm.TDES, encrypted, device, expectedCheckValue);
+    }
+
+    @Override
+    public WrappedKey importFromHost(KeyUsage usage, KeyAlgorithm algorithm, byte[] encrypted, DeviceKeyPair device,
+                                     byte[] expectedCheckValue) {
         String op = "importFromHost";
         try {
             requireUsage(usage);
-            if (device == null || encrypted == null) {
-                throw new HsmException("importFromHost needs the device key pair and the encrypted key");
+            if (device == null || encrypted == null || algorithm == null) {
+                throw new HsmException("importFromHost needs the key algorithm, the device key pair and the encrypted key");
             }
             byte[] clear = device.decryptKey(encrypted);
             try {
-                byte[] cv = CheckValues.of(KeyAlgorithm.TDES, clear);
+                if (!algorithm.allowsLength(clear.length)) {
+                    throw new HsmException("the key from the host has " + clear.length + " bytes; a " + algorithm
+                            + " key has " + algorithm.lengthsText());
+                }
+                byte[] cv = CheckValues.of(algorithm, clear);
                 if (expectedCheckValue == null || !org.bouncycastle.util.Arrays.constantTimeAreEqual(cv, expectedCheckValue)) {
                     throw new HsmException("the key from the host does not have the check value the host sent: it"
                             + " was damaged or meant for another device");
                 }
-                WrappedKey key = wrapNew(usage, KeyAlgorithm.TDES, clear);
+                WrappedKey key = wrapNew(usage, algorithm, clear);
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} cv {} -> ok", op, usage, key.checkValueHex());
+                    log.debug("{}: {} {} cv {} -> ok", op, usage, algorithm, key.checkValueHex());
                 }
                 return key;
             } finally {

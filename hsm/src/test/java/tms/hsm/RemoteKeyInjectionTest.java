@@ -56,6 +56,21 @@ class RemoteKeyInjectionTest {
                 .isInstanceOf(HsmException.class).hasMessageContaining("check value");
     }
 
+    @ParameterizedTest
+    @EnumSource(DeviceKeyAlgorithm.class)
+    void anSm4TmkArrivesAsAnSm4KeyWithItsSm4CheckValueAndIsNotTakenForTripleDes(DeviceKeyAlgorithm algorithm) {
+        DeviceKeyPair terminal = DeviceKeyPair.generate(algorithm);
+        WrappedKey tmk = host.generateKey(KeyUsage.TMK, KeyAlgorithm.SM4, 16);
+        byte[] encrypted = host.encryptForDevice(tmk, terminal.publicKey());
+
+        WrappedKey received = device.importFromHost(KeyUsage.TMK, KeyAlgorithm.SM4, encrypted, terminal, tmk.checkValue());
+        assertThat(received.algorithm()).isEqualTo(KeyAlgorithm.SM4);
+        assertThat(received.checkValueHex()).isEqualTo(tmk.checkValueHex());
+        // the same bytes taken for a TDES key have another check value: refused, not silently mis-typed
+        assertThatThrownBy(() -> device.importFromHost(KeyUsage.TMK, encrypted, terminal, tmk.checkValue()))
+                .isInstanceOf(HsmException.class).hasMessageContaining("check value");
+    }
+
     @Test
     void theWrappedHostKeySurvivesItsTextFormAndIsBoundToItsLmk() {
         HostSigningKeyPair pair = host.generateHostSigningKey(DeviceKeyAlgorithm.SM2);

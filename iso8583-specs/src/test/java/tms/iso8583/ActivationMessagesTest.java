@@ -37,6 +37,24 @@ class ActivationMessagesTest {
     }
 
     @Test
+    void aNationalCipherTerminalAsksForAnSm4TmkInField59() throws Exception {
+        ISOMsg m = new ISOMsg();
+        m.setMTI("0800");
+        m.set(11, "000002");
+        m.set(60, Field60.of("00", "000000", ActivationRequest.NETWORK_CODE).format());
+        new ActivationRequest("SN-9", "P3000", "48213907", KEY, ActivationRequest.SM4).writeTo(m);
+        ISOMsg unpacked = CupMessageCodec.unpack(CupMessageCodec.pack(m));
+        assertThat(unpacked.getString(59)).isEqualTo("SN004SN-9MD005P3000KA003SM4");
+        assertThat(ActivationRequest.from(unpacked).tmkAlgorithm()).isEqualTo("SM4");
+
+        unpacked.set(59, "SN004SN-9KA003AES");
+        assertThatThrownBy(() -> ActivationRequest.from(unpacked)).isInstanceOf(MessageFormatException.class)
+                .hasMessageContaining("algorithm 'AES' (tag KA); expected TDES or SM4");
+        unpacked.set(59, "SN004SN-9");
+        assertThat(ActivationRequest.from(unpacked).tmkAlgorithm()).isEqualTo("TDES");
+    }
+
+    @Test
     void responseRoundTripsAndSignedDataIsUnambiguous() throws Exception {
         byte[] tmk = new byte[256];
         tmk[0] = 0x42;

@@ -7,6 +7,7 @@ import org.jpos.iso.ISOMsg;
 
 import tms.hsm.DeviceKeyPair;
 import tms.hsm.HostPublicKey;
+import tms.hsm.KeyAlgorithm;
 import tms.hsm.KeyUsage;
 import tms.hsm.SecurityModule;
 import tms.hsm.WrappedKey;
@@ -33,13 +34,23 @@ public final class DeviceActivation {
     public static TerminalProfile activate(SimulatedTerminal connection, SecurityModule deviceKeys, DeviceKeyPair device,
                                            HostPublicKey hostKey, String serialNumber, String model, String code)
             throws IOException, ActivationRefused {
+        return activate(connection, deviceKeys, device, hostKey, serialNumber, model, code, KeyAlgorithm.TDES);
+    }
+
+    /**
+     * @param tmkCipher TDES for a terminal of the classic profile, SM4 for the national-cipher one (sign-in 006)
+     */
+    public static TerminalProfile activate(SimulatedTerminal connection, SecurityModule deviceKeys, DeviceKeyPair device,
+                                           HostPublicKey hostKey, String serialNumber, String model, String code,
+                                           KeyAlgorithm tmkCipher) throws IOException, ActivationRefused {
         ISOMsg request = new ISOMsg();
         ISOMsg response;
         try {
             request.setMTI("0800");
             request.set(11, connection.profile().nextTrace());
             request.set(60, Field60.of("00", "000000", ActivationRequest.NETWORK_CODE).format());
-            new ActivationRequest(serialNumber, model, code, device.publicKeyDer()).writeTo(request);
+            new ActivationRequest(serialNumber, model, code, device.publicKeyDer(),
+                    tmkCipher == KeyAlgorithm.SM4 ? ActivationRequest.SM4 : ActivationRequest.TDES).writeTo(request);
             response = connection.exchange(request, false);
         } catch (ISOException e) {
             throw new IOException("the activation request could not be built: " + e.getMessage(), e);
@@ -67,7 +78,8 @@ public final class DeviceActivation {
             throw new IOException("the activation answer is not signed by the host key this device holds (sha256 "
                     + hostKey.fingerprint() + "): refusing its TMK");
         }
-        WrappedKey tmk = deviceKeys.importFromHost(KeyUsage.TMK, keys.encryptedTmk(), device, keys.tmkCheckValue());
+        WrappedKey tmk = deviceKeys.importFromHost(KeyUsage.TMK, tmkCipher, keys.encryptedTmk(), device,
+                keys.tmkCheckValue());
         return new TerminalProfile(serialNumber, tid, mid, tmk, 0);
     }
 

@@ -18,6 +18,7 @@ import tms.iso8583.CupMessageCodec;
 import tms.iso8583.Field60;
 import tms.iso8583.Frame;
 import tms.iso8583.MessageFormatException;
+import tms.iso8583.SignInKeyLayout;
 import tms.iso8583.WorkingKeys;
 
 /**
@@ -49,7 +50,7 @@ public final class SimulatedTerminal implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** Signs in with 60.3 = 001, 003 or 004 and keeps the working keys the host sent. */
+    /** Signs in with 60.3 = 001, 003, 004 or (SM4 terminals) 006 and keeps the working keys the host sent. */
     public SignInResult signIn(String networkCode) throws IOException {
         ISOMsg request = new ISOMsg();
         try {
@@ -64,7 +65,9 @@ public final class SimulatedTerminal implements AutoCloseable {
             if (!"00".equals(code)) {
                 return new SignInResult(code, null, null, null, null);
             }
-            WorkingKeys keys = WorkingKeys.decode(response.getBytes(62));
+            // 004 and 006 are both 60 bytes: the layout asked for, not the length, says which it is
+            WorkingKeys keys = WorkingKeys.decode(response.getBytes(62),
+                    SignInKeyLayout.forNetworkCode(networkCode, response.getBytes(62).length == 32));
             WrappedKey pik = hsm.importUnderKek(KeyUsage.PIK, keys.pik(), profile.tmk(), keys.pikCheckValue());
             WrappedKey newMak = hsm.importUnderKek(KeyUsage.MAK, keys.mak(), profile.tmk(), keys.makCheckValue());
             WrappedKey tdk = keys.tdk() == null ? null

@@ -51,7 +51,9 @@ public final class TmkRenewal {
                 throw new IOException("the TMK download answer is not signed by the host key this device holds (sha256 "
                         + hostKey.fingerprint() + "): keeping the old TMK");
             }
-            WrappedKey tmk = deviceKeys.importFromHost(KeyUsage.TMK, keys.encryptedTmk(), device, keys.tmkCheckValue());
+            // a re-key keeps the terminal's cipher: the new TMK is of the old one's algorithm
+            WrappedKey tmk = deviceKeys.importFromHost(KeyUsage.TMK, profile.tmk().algorithm(), keys.encryptedTmk(),
+                    device, keys.tmkCheckValue());
 
             ISOMsg confirm = request(profile, TmkConfirmation.NETWORK_CODE);
             new TmkConfirmation(tmk.checkValue()).writeTo(confirm);

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import tms.hsm.DevicePublicKey;
 import tms.hsm.HsmException;
+import tms.hsm.KeyAlgorithm;
 import tms.hsm.KeyUsage;
 import tms.hsm.SecurityModule;
 import tms.hsm.WrappedKey;
@@ -186,7 +187,9 @@ public final class ActivationHandler implements RequestHandler {
             // the terminal changed between the look and the lock (an unlock, a new code): the device retries
             throw new IllegalStateException("terminal " + serial + " changed while its activation was decided");
         }
-        WrappedKey tmk = hsm.generateKey(KeyUsage.TMK, 16);
+        // a national-cipher terminal (sign-in 006) asked for an SM4 TMK; any other gets Triple DES
+        KeyAlgorithm cipher = ActivationRequest.SM4.equals(activation.tmkAlgorithm()) ? KeyAlgorithm.SM4 : KeyAlgorithm.TDES;
+        WrappedKey tmk = hsm.generateKey(KeyUsage.TMK, cipher, 16);
         byte[] encrypted = hsm.encryptForDevice(tmk, device);
         byte[] signature = hsm.signAsHost(hostKey,
                 ActivationResponse.signedData(serial, tid, code.mid(), trace, encrypted, tmk.checkValue()));
@@ -194,8 +197,8 @@ public final class ActivationHandler implements RequestHandler {
                 HexFormat.of().withUpperCase().formatHex(device.der()));
         s.getMapper(AuditLogMapper.class).insert(new AuditEntry(null, now, "gateway", "terminal.activate", serial,
                 requester.remoteAddress(), "OK", device.algorithm() + " device key sha256 " + device.fingerprint(),
-                "state=" + terminal.state(), "state=ACTIVE tid=" + tid + " mid=" + code.mid() + " tmk-cv="
-                + tmk.checkValueHex()));
+                "state=" + terminal.state(), "state=ACTIVE tid=" + tid + " mid=" + code.mid() + " tmk=" + cipher
+                + " tmk-cv=" + tmk.checkValueHex()));
         return new Outcome("00", tid, code.mid(), new ActivationResponse(encrypted, tmk.checkValue(), signature));
     }
 

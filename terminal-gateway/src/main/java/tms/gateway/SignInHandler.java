@@ -7,6 +7,7 @@ import org.jpos.iso.ISOMsg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tms.hsm.KeyAlgorithm;
 import tms.hsm.KeyUsage;
 import tms.hsm.SecurityModule;
 import tms.hsm.WrappedKey;
@@ -71,18 +72,22 @@ public final class SignInHandler implements RequestHandler {
         } catch (IllegalArgumentException e) {
             layout = null;
         }
-        if (layout == null || layout.sm4()) {
-            // 006 (SM4): hsm and the layout support it, but this handler issues 3DES keys under 3DES TMKs; until SM4
-            // TMKs are provisioned and wired here it is a transaction this host does not offer
+        if (layout == null) {
             LOG.warn("sign-in refused: terminal {} asked for key layout {}, not offered here", tid,
                     LogText.printable(field60.networkCode()));
             return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_TRANSACTION));
         }
-
         WrappedKey tmk = WrappedKey.decode(terminal.tmkWrapped());
-        WrappedKey pik = hsm.generateKey(KeyUsage.PIK, layout.pikLength());
-        WrappedKey mak = hsm.generateKey(KeyUsage.MAK, 8);
-        WrappedKey tdk = layout == SignInKeyLayout.WITH_TDK_004 ? hsm.generateKey(KeyUsage.TDK, 16) : null;
+        // the working keys are of the TMK's cipher: 006 is the layout of SM4 terminals, 001/003/004 of 3DES ones
+        KeyAlgorithm cipher = layout.sm4() ? KeyAlgorithm.SM4 : KeyAlgorithm.TDES;
+        if (tmk.algorithm() != cipher) {
+            LOG.warn("sign-in refused: terminal {} asked for key layout {} ({} keys) but its TMK is {}", tid,
+                    field60.networkCode(), cipher, tmk.algorithm());
+            return Reply.plain(ResponseMessage.answering(request, ResponseCodes.INVALID_TRANSACTION));
+        }
+        WrappedKey pik = hsm.generateKey(KeyUsage.PIK, cipher, layout.pikLength());
+        WrappedKey mak = hsm.generateKey(KeyUsage.MAK, cipher, layout.makLength());
+        WrappedKey tdk = layout.hasTdk() ? hsm.generateKey(KeyUsage.TDK, cipher, SignInKeyLayout.TDK_LENGTH) : null;
         WorkingKeys field62 = new WorkingKeys(layout,
                 hsm.encryptUnderKek(pik, tmk), pik.checkValue(),
                 hsm.encryptUnderKek(mak, tmk), mak.checkValue(),

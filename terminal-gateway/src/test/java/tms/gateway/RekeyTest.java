@@ -26,12 +26,15 @@ import tms.hsm.DeviceKeyAlgorithm;
 import tms.hsm.DeviceKeyPair;
 import tms.hsm.HostPublicKey;
 import tms.hsm.HsmException;
+import tms.hsm.KeyAlgorithm;
 import tms.hsm.WrappedKey;
 import tms.iso8583.Field60;
 import tms.iso8583.TmkConfirmation;
 import tms.simulator.ActivationRefused;
 import tms.simulator.DeviceActivation;
+import tms.simulator.SignInResult;
 import tms.simulator.SimulatedTerminal;
+import tms.simulator.TransactionResult;
 import tms.simulator.TerminalProfile;
 import tms.simulator.TmkRenewal;
 import tms.store.AuditEntry;
@@ -107,6 +110,42 @@ class RekeyTest {
                 AuditEntry confirmed = audit(fixture, serial).get(0);
                 assertThat(confirmed.beforeState()).isEqualTo("tmk-cv=" + oldTmk.checkValueHex());
                 assertThat(confirmed.afterState()).isEqualTo("tmk-cv=" + ordered);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aNationalCipherTerminalGetsAnSm4TmkSignsInWith006BuysAndIsRekeyedInSm4(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp)) {
+            DeviceKeyPair device = DeviceKeyPair.generate(DeviceKeyAlgorithm.SM2);
+            HostPublicKey host = hostKey(fixture, DeviceKeyAlgorithm.SM2);
+            TerminalProfile profile = activated(fixture, "SN-SM4", device, host, KeyAlgorithm.SM4);
+            assertThat(profile.tmk().algorithm()).isEqualTo(KeyAlgorithm.SM4);
+            try (SimulatedTerminal terminal = connect(fixture, profile)) {
+                assertThat(terminal.signIn("004").responseCode()).as("3DES keys under an SM4 TMK").isEqualTo("12");
+                SignInResult signIn = terminal.signIn("006");
+                assertThat(signIn.approved()).isTrue();
+                assertThat(profile.mak().algorithm()).isEqualTo(KeyAlgorithm.SM4);
+                assertThat(profile.mak().length()).isEqualTo(16);
+                assertThat(signIn.tdkCheckValue()).isNotNull();
+                TransactionResult bought = terminal.purchase(8800, CARD);
+                assertThat(bought.responseCode()).isEqualTo("00");
+                assertThat(bought.responseMacVerified()).as("the answer is MACed with the SM4 MAK").isTrue();
+
+                String ordered = rekey(fixture).order("SN-SM4", TECHNICIAN);
+                assertThat(terminal.purchase(100, CARD).responseCode()).isEqualTo("00");
+                assertThat(terminal.lastProcessingNibble()).isEqualTo(TmkRenewal.NEW_TMK_WAITS);
+                assertThat(TmkRenewal.renew(terminal, fixture.terminalHsm(), device, host)).isEqualTo(ordered);
+                assertThat(profile.tmk().algorithm()).isEqualTo(KeyAlgorithm.SM4);
+                assertThat(terminal.signIn("006").approved()).isTrue();
+                assertThat(terminal.purchase(200, CARD).responseCode()).isEqualTo("00");
+            }
+            // and a 3DES terminal cannot ask for SM4 keys
+            TerminalProfile classic = activated(fixture, "SN-TDES", device, host, KeyAlgorithm.TDES);
+            try (SimulatedTerminal terminal = connect(fixture, classic)) {
+                assertThat(terminal.signIn("006").responseCode()).isEqualTo("12");
+                assertThat(terminal.signIn("003").approved()).isTrue();
             }
         }
     }
@@ -210,6 +249,11 @@ class RekeyTest {
 
     private static TerminalProfile activated(GatewayFixture fixture, String serial, DeviceKeyPair device,
                                              HostPublicKey host) throws Exception {
+        return activated(fixture, serial, device, host, KeyAlgorithm.TDES);
+    }
+
+    private static TerminalProfile activated(GatewayFixture fixture, String serial, DeviceKeyPair device,
+                                             HostPublicKey host, KeyAlgorithm cipher) throws Exception {
         stockIn(fixture, serial);
         IssuedActivationCode code = new ActivationCodes(fixture.store(), fixture.hostHsm(), Clock.systemUTC(),
                 new SecureRandom()).issue(serial, MID, "Shop", Duration.ofHours(1), TECHNICIAN);
@@ -217,7 +261,7 @@ class RekeyTest {
                 new TerminalProfile(serial, "00000000", "000000000000000", null, 0), fixture.terminalHsm(),
                 "127.0.0.1", fixture.port(), Duration.ofSeconds(10))) {
             return DeviceActivation.activate(connection, fixture.terminalHsm(), device, host, serial, "P2000",
-                    code.code());
+                    code.code(), cipher);
         }
     }
 
