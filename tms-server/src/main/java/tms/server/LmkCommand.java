@@ -91,7 +91,7 @@ public final class LmkCommand {
             }
         }
 
-        private static void show(List<LmkComponent> made, CustodianConsole console) {
+        static void show(List<LmkComponent> made, CustodianConsole console) {
             for (int n = 0; n < made.size(); n++) {
                 String who = "Custodian " + (n + 1) + " of " + made.size();
                 console.readLine(who + ": when only you can see this screen, press Enter. ");
