@@ -9,16 +9,17 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The keyed hash under which activation codes are stored: HMAC-SHA-256 over the serial number (with its
- * length) and the code, under a key derived from the LMK with its own label. Codes are short (8 digits), so a
- * plain hash in a leaked database would fall to enumeration; without the LMK it does not.
+ * length) and the code, under a key derived with its own label from the installation's hashing key (or the LMK,
+ * for modules made without one). Codes are short (8 digits), so a plain hash in a leaked database would fall to
+ * enumeration; without the key it does not.
  */
 final class ActivationCodeHash {
 
 
     private final KeyParameter key;
 
-    ActivationCodeHash(Lmk lmk) {
-        this.key = LmkDerivedKey.of(lmk, "tms.hsm activation-code v1");
+    ActivationCodeHash(byte[] secret) {
+        this.key = LmkDerivedKey.of(secret, "tms.hsm activation-code v1");
     }
 
     byte[] of(String serialNumber, String code) {

@@ -292,6 +292,51 @@ public record LmkComponent(byte[] value) {
         }
     }
 
+    /**
+     * Reads a component file written by {@link #writeOwnerOnly(Path)} and verifies its checks ({@link #parse}).
+     * Refuses a file that its group or others may read or write, before reading a byte of it: a component that
+     * others could have copied is no longer one custodian's secret.
+     */
+    public static LmkComponent readOwnerOnly(Path file) {
+        if (file == null) {
+            throw new HsmException("the LMK component file path is null; expected the custodian's component file");
+        }
+        Path path = file.toAbsolutePath();
+        byte[] bytes = null;
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new HsmException("the LMK component file " + path + " does not exist or is not a regular file; "
+                        + "expected a file written by `tms lmk init`");
+            }
+            if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> shared = java.util.EnumSet.copyOf(permissions);
+                shared.removeAll(java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
+                if (!shared.isEmpty()) {
+                    throw new HsmException("the LMK component file " + path + " has permissions "
+                            + PosixFilePermissions.toString(permissions) + ": its group or others may use it. Make it "
+                            + "its owner's only with `chmod 400 " + path + "`, and ask the custodian whether anyone "
+                            + "else could have read it (if so, run a new key ceremony and rotate the LMK)");
+                }
+            }
+            bytes = Files.readAllBytes(path);
+            return parse(new String(bytes, StandardCharsets.US_ASCII));
+        } catch (HsmException e) {
+            if (e.getMessage().contains(path.toString())) {
+                throw e;
+            }
+            throw new HsmException("the LMK component file " + path + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new HsmException("cannot read the LMK component file " + path + ": " + e, e);
+        } finally {
+            if (bytes != null) {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof LmkComponent that && MessageDigest.isEqual(value, that.value);

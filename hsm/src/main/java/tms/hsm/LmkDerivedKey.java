@@ -9,8 +9,9 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * A key for one purpose derived from the LMK with HKDF-SHA-256 and a label naming the purpose, so that the
- * keyed hashes (PAN, activation code) never share a key with each other or with the LMK's own use.
+ * A key for one purpose derived with HKDF-SHA-256 and a label naming the purpose from the installation's hashing
+ * key (or, for modules made without one, from the LMK), so that the keyed hashes (PAN, activation code) never
+ * share a key with each other or with the secret's own use.
  */
 final class LmkDerivedKey {
 
@@ -18,8 +19,12 @@ final class LmkDerivedKey {
     }
 
     static KeyParameter of(Lmk lmk, String label) {
+        return of(lmk.keyMaterial(), label);
+    }
+
+    static KeyParameter of(byte[] secret, String label) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
-        hkdf.init(new HKDFParameters(lmk.keyMaterial(), null, label.getBytes(StandardCharsets.US_ASCII)));
+        hkdf.init(new HKDFParameters(secret, null, label.getBytes(StandardCharsets.US_ASCII)));
         byte[] derived = new byte[32];
         hkdf.generateBytes(derived, 0, derived.length);
         KeyParameter key = new KeyParameter(derived);

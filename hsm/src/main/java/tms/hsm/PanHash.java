@@ -7,11 +7,11 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The keyed PAN hash for look-ups: HMAC-SHA-256 over the PAN's ASCII digits, under a key derived from the LMK
- * with HKDF-SHA-256 and a fixed label.
+ * The keyed PAN hash for look-ups: HMAC-SHA-256 over the PAN's ASCII digits, under a key derived with
+ * HKDF-SHA-256 and a fixed label from the installation's hashing key ({@link HashingKey}).
  *
- * <p>Because the key comes from the LMK, rotating the LMK changes every PAN hash: the LMK rotation issue must
- * re-hash stored rows (or keep the old derivation until they are re-hashed).
+ * <p>The hashing key, not the LMK, is the secret so that rotating the LMK (which only re-wraps the hashing key)
+ * leaves every stored PAN hash valid. Modules made without a hashing key derive from the LMK instead.
  */
 final class PanHash {
 
@@ -20,8 +20,8 @@ final class PanHash {
 
     private final KeyParameter key;
 
-    PanHash(Lmk lmk) {
-        this.key = LmkDerivedKey.of(lmk, "tms.hsm pan-hash v1");
+    PanHash(byte[] secret) {
+        this.key = LmkDerivedKey.of(secret, "tms.hsm pan-hash v1");
     }
 
     /** 64 lowercase hex characters; HsmException when the PAN is not 12 to 19 digits (the message never shows it). */

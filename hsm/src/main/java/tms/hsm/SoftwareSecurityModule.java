@@ -33,13 +33,27 @@ public final class SoftwareSecurityModule implements SecurityModule {
     private final ClearKeyCache macKeys;
     private final SecureRandom random = new SecureRandom();
 
-    /** A module whose keys are wrapped under the LMK. */
+    /**
+     * A module whose keys are wrapped under the LMK and whose keyed hashes (PAN, activation code) are derived from
+     * the LMK itself: for tests and the simulator. An installation uses {@link #SoftwareSecurityModule(Lmk, WrappedKey)},
+     * because hashes derived from the LMK would all change when the LMK is rotated.
+     */
     public SoftwareSecurityModule(Lmk lmk) {
         this(lmk, DEFAULT_MAC_KEY_CACHE);
     }
 
-    /** A module keeping at most {@code macKeyCacheCapacity} unwrapped MAKs for MAC verification. */
+    /** An installation's module: keys wrapped under the LMK, keyed hashes derived from its {@link HashingKey}. */
+    public SoftwareSecurityModule(Lmk lmk, WrappedKey hashingKey) {
+        this(lmk, requireHashingKey(hashingKey), DEFAULT_MAC_KEY_CACHE);
+    }
+
+    /** A module keeping at most {@code macKeyCacheCapacity} unwrapped MAKs; keyed hashes derived from the LMK. */
     public SoftwareSecurityModule(Lmk lmk, int macKeyCacheCapacity) {
+        this(lmk, null, macKeyCacheCapacity);
+    }
+
+    // hashingKey null: the keyed hashes derive from the LMK (the constructors documented so)
+    private SoftwareSecurityModule(Lmk lmk, WrappedKey hashingKey, int macKeyCacheCapacity) {
         if (lmk == null) {
             throw new HsmException("lmk is null; expected the LMK that wraps this module's keys");
         }
@@ -47,11 +61,25 @@ public final class SoftwareSecurityModule implements SecurityModule {
             throw new HsmException("macKeyCacheCapacity is " + macKeyCacheCapacity + "; expected at least 1");
         }
         this.keyWrap = new KeyWrap(lmk);
-        this.panHash = new PanHash(lmk);
-        this.activationCodes = new ActivationCodeHash(lmk);
+        byte[] hashSecret = hashingKey == null ? lmk.keyMaterial() : HashingKey.unwrap(keyWrap, hashingKey);
+        try {
+            this.panHash = new PanHash(hashSecret);
+            this.activationCodes = new ActivationCodeHash(hashSecret);
+        } finally {
+            if (hashingKey != null) {
+                Arrays.fill(hashSecret, (byte) 0);
+            }
+        }
         this.macKeys = new ClearKeyCache(macKeyCacheCapacity);
         log.info("Software security module ready under LMK {}{}", lmk.checkValueHex(),
                 lmk.development() ? " (DEVELOPMENT LMK)" : "");
+    }
+
+    private static WrappedKey requireHashingKey(WrappedKey hashingKey) {
+        if (hashingKey == null) {
+            throw new HsmException("hashingKey is null; expected the installation's hashing key (HashingKey.generate)");
+        }
+        return hashingKey;
     }
 
     @Override

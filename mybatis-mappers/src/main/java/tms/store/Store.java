@@ -128,6 +128,7 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(ActivationCodeMapper.class);
         configuration.addMapper(AuditLogMapper.class);
         configuration.addMapper(HostKeyMapper.class);
+        configuration.addMapper(StoredKeyMapper.class);
         return configuration;
     }
 

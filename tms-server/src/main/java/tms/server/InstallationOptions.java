@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where an installation keeps its data, and which database it uses. */
+/** Where an installation keeps its data, which database it uses, and which LMK opens it. */
 public final class InstallationOptions {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
@@ -15,11 +15,15 @@ public final class InstallationOptions {
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
+    @Mixin
+    LmkOptions lmk = new LmkOptions();
+
     public InstallationOptions() {
     }
 
-    public InstallationOptions(Path data, DatabaseOptions database) {
+    public InstallationOptions(Path data, DatabaseOptions database, LmkOptions lmk) {
         this.data = data;
         this.database = database;
+        this.lmk = lmk;
     }
 }

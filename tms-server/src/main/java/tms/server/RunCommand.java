@@ -21,7 +21,8 @@ import tms.store.TransactionMapper;
 
 /** run: the whole system in one process — gateway, console, database, stand-in platform. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Start the terminal gateway and the console on the embedded defaults (H2, development LMK, stand-in platform).")
+        description = "Start the terminal gateway and the console (embedded defaults: H2, stand-in platform); the LMK from "
+                + "the custodians' components, or --dev-lmk for development.")
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -88,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
                 : "check value " + inst.lmk().checkValueHex()));
         out.println("  platform          built-in stand-in (limit " + config.standInRules().amountLimit() / 100
                 + " yuan; cards ending 0051 → 51)");
-        out.println("Try it: in another terminal, ./tms sim demo" + portHint(boundGateway) + "   — Ctrl+C stops.");
+        out.println("Try it: in another terminal, ./tms sim demo" + portHint(boundGateway)
+                + (inst.lmk().development() ? " --dev-lmk" : " (with the LMK options given here)") + "   — Ctrl+C stops.");
         out.flush();
         stopped.await();
         return 0;

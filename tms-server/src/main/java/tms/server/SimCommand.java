@@ -150,6 +150,9 @@ public final class SimCommand {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        LmkOptions lmk;
+
         @Override
         public Integer call() throws IOException {
             PrintStream out = System.out;
@@ -180,7 +183,7 @@ public final class SimCommand {
          * both the server's security module and the terminal's own, and then are forgotten.
          */
         private TerminalProfile demoTerminal(SecurityModule terminalKeys, PrintStream out) throws IOException {
-            InstallationOptions options = new InstallationOptions(connection.data, database);
+            InstallationOptions options = new InstallationOptions(connection.data, database, lmk);
             try (Installation server = Installation.open(options, System.err)) {
                 boolean registered = server.store().read(
                         s -> s.getMapper(TerminalMapper.class).findByTid(DEMO_TID)) != null;
@@ -223,6 +226,9 @@ public final class SimCommand {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        LmkOptions lmk;
+
         @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "The device's serial number.")
         String serialNumber;
 
@@ -238,7 +244,7 @@ public final class SimCommand {
             SecurityModule keys = connection.terminalKeys();
             // a real device is built holding the host's public key; the simulator reads it from the server
             HostPublicKey hostKey;
-            try (Installation server = Installation.open(new InstallationOptions(connection.data, database), System.err)) {
+            try (Installation server = Installation.open(new InstallationOptions(connection.data, database, lmk), System.err)) {
                 hostKey = new HostSigningKeys(server.store(), server.hsm(), tms.admin.Actor.commandLine().name())
                         .publicKey(algorithm);
             }

@@ -7,6 +7,6 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "tms", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Terminal management server for China UnionPay POS terminals.",
         subcommands = {RunCommand.class, MigrateCommand.class, TerminalCommand.class, TransactionsCommand.class,
-                SimCommand.class, HelpCommand.class})
+                SimCommand.class, LmkCommand.class, HelpCommand.class})
 public final class TmsCommand {
 }

@@ -30,33 +30,33 @@ class ActivationCommandsTest {
     void registerIssueActivateBuyRevokeFromTheCommandLine() throws Exception {
         String dir = data.toString();
         try (CapturedLog log = new CapturedLog();
-             Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions()), System.out)) {
+             Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions(), LmkOptions.developmentLmk()), System.out)) {
             GatewayConfig config = GatewayConfig.defaults().withBindAddress("127.0.0.1").withPort(0);
             try (TerminalGateway gateway = new TerminalGateway(config, server.store(), server.hsm(),
                     new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()))) {
                 String port = Integer.toString(gateway.start());
 
-                CommandRun register = CommandRun.of("", "terminal", "register", "--data", dir, "--sn", "SN-CLI",
+                CommandRun register = CommandRun.of("", "terminal", "register", "--data", dir, "--dev-lmk", "--sn", "SN-CLI",
                         "--model", "P2000", "--psam", "PSAM01", "--iccid", "8986001");
                 assertThat(register.exitCode()).as(register.err()).isZero();
 
-                CommandRun noMerchant = CommandRun.of("", "terminal", "activate", "--data", dir, "--sn", "SN-CLI",
+                CommandRun noMerchant = CommandRun.of("", "terminal", "activate", "--data", dir, "--dev-lmk", "--sn", "SN-CLI",
                         "--merchant", "898100012340007");
                 assertThat(noMerchant.exitCode()).isEqualTo(1);
                 assertThat(noMerchant.err()).contains("merchant 898100012340007 is not known: give its name");
 
-                CommandRun issue = CommandRun.of("", "terminal", "activate", "--data", dir, "--sn", "SN-CLI",
+                CommandRun issue = CommandRun.of("", "terminal", "activate", "--data", dir, "--dev-lmk", "--sn", "SN-CLI",
                         "--merchant", "898100012340007", "--merchant-name", "Noodle shop");
                 assertThat(issue.exitCode()).as(issue.err()).isZero();
                 Matcher code = CODE.matcher(issue.out());
                 assertThat(code.find()).as(issue.out()).isTrue();
 
-                CommandRun wrong = CommandRun.of("", "sim", "activate", "--data", dir, "--port", port, "--sn", "SN-CLI",
+                CommandRun wrong = CommandRun.of("", "sim", "activate", "--data", dir, "--dev-lmk", "--port", port, "--sn", "SN-CLI",
                         "--code", code.group(1).equals("00000000") ? "11111111" : "00000000");
                 assertThat(wrong.exitCode()).isEqualTo(3);
                 assertThat(wrong.out()).contains("response code 55 (wrong activation code)");
 
-                CommandRun activate = CommandRun.of("", "sim", "activate", "--data", dir, "--port", port, "--sn",
+                CommandRun activate = CommandRun.of("", "sim", "activate", "--data", dir, "--dev-lmk", "--port", port, "--sn",
                         "SN-CLI", "--code", code.group(1), "--algorithm", "RSA");
                 assertThat(activate.exitCode()).as(activate.err()).isZero();
                 assertThat(activate.out()).contains("activated SN-CLI as TID 6", "host signature verified");
@@ -65,11 +65,11 @@ class ActivationCommandsTest {
                 assertThat(buy.exitCode()).as(buy.out() + buy.err()).isZero();
                 assertThat(buy.out()).contains("purchase of 9.90 yuan: response code 00");
 
-                CommandRun unlock = CommandRun.of("", "terminal", "unlock", "--data", dir, "--sn", "SN-CLI");
+                CommandRun unlock = CommandRun.of("", "terminal", "unlock", "--data", dir, "--dev-lmk", "--sn", "SN-CLI");
                 assertThat(unlock.exitCode()).isEqualTo(1);
                 assertThat(unlock.err()).contains("is not locked");
 
-                CommandRun revoke = CommandRun.of("", "terminal", "revoke", "--data", dir, "--sn", "SN-CLI", "--reason",
+                CommandRun revoke = CommandRun.of("", "terminal", "revoke", "--data", dir, "--dev-lmk", "--sn", "SN-CLI", "--reason",
                         "merchant closed");
                 assertThat(revoke.exitCode()).as(revoke.err()).isZero();
                 CommandRun signIn = CommandRun.of("", "sim", "signin", "--data", dir, "--port", port);

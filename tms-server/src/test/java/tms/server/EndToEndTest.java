@@ -57,12 +57,12 @@ class EndToEndTest {
     void provisionSignInBuyAndTheFullPanIsNowhere() throws Exception {
         try (CapturedLog log = new CapturedLog()) {
             CommandRun provision = CommandRun.of(COMPONENT_1 + "\n" + COMPONENT_2 + "\n", "terminal", "provision",
-                    "--data", data.toString(), "--sn", "SN-E2E", "--tid", "30000001", "--mid", "898100012340001",
+                    "--data", data.toString(), "--dev-lmk", "--sn", "SN-E2E", "--tid", "30000001", "--mid", "898100012340001",
                     "--merchant-name", "End-to-end shop", "--kcv", "82E13665");
             assertThat(provision.exitCode()).as(provision.err()).isZero();
 
             List<String> results = new ArrayList<>();
-            try (Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions()), System.out)) {
+            try (Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions(), LmkOptions.developmentLmk()), System.out)) {
                 GatewayConfig config = GatewayConfig.defaults().withBindAddress("127.0.0.1").withPort(0);
                 try (TerminalGateway gateway = new TerminalGateway(config, server.store(), server.hsm(),
                         new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()))) {
@@ -91,7 +91,7 @@ class EndToEndTest {
                         .doesNotContain(PAN, PAN.substring(6, 12), COMPONENT_1, COMPONENT_2);
             }
 
-            CommandRun list = CommandRun.of("", "transactions", "--data", data.toString());
+            CommandRun list = CommandRun.of("", "transactions", "--data", data.toString(), "--dev-lmk");
             assertThat(list.exitCode()).as(list.err()).isZero();
             assertThat(list.out()).contains("621226******7890", "12.34", "56.78", results.get(0), results.get(1))
                     .doesNotContain(PAN);

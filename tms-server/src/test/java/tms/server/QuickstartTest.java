@@ -21,18 +21,18 @@ class QuickstartTest {
 
     @Test
     void demoProvisionsSignsInAndBuysThenPurchaseAndBalanceWorkAndTheListShowsThem() throws Exception {
-        try (Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions()), System.out)) {
+        try (Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions(), LmkOptions.developmentLmk()), System.out)) {
             GatewayConfig config = GatewayConfig.defaults().withBindAddress("127.0.0.1").withPort(0);
             try (TerminalGateway gateway = new TerminalGateway(config, server.store(), server.hsm(),
                     new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()))) {
                 String port = Integer.toString(gateway.start());
 
-                CommandRun demo = CommandRun.of("", "sim", "demo", "--data", data.toString(), "--port", port);
+                CommandRun demo = CommandRun.of("", "sim", "demo", "--data", data.toString(), "--dev-lmk", "--port", port);
                 assertThat(demo.exitCode()).as(demo.err()).isZero();
                 assertThat(demo.out()).contains("provisioned demo terminal DEMO-0001", "signed in: terminal 90000001",
                         "purchase of 12.34 yuan: response code 00 (approved)", "response MAC verified");
 
-                CommandRun again = CommandRun.of("", "sim", "demo", "--data", data.toString(), "--port", port);
+                CommandRun again = CommandRun.of("", "sim", "demo", "--data", data.toString(), "--dev-lmk", "--port", port);
                 assertThat(again.exitCode()).as(again.err()).isZero();
                 assertThat(again.out()).doesNotContain("provisioned").contains("response code 00");
 
@@ -51,7 +51,7 @@ class QuickstartTest {
                 assertThat(badAmount.err()).contains("--amount '12.345' is not an amount in yuan");
             }
         }
-        CommandRun list = CommandRun.of("", "transactions", "--data", data.toString());
+        CommandRun list = CommandRun.of("", "transactions", "--data", data.toString(), "--dev-lmk");
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).contains("621226******7890", "621226******0051", "12.34", "88.00", "DECLINED",
                 "BALANCE_INQUIRY").doesNotContain("6212261234567890");
@@ -59,7 +59,7 @@ class QuickstartTest {
 
     @Test
     void simulatorSaysWhatToDoWhenNoGatewayAnswers() {
-        CommandRun run = CommandRun.of("", "sim", "demo", "--data", data.toString(), "--port", "1");
+        CommandRun run = CommandRun.of("", "sim", "demo", "--data", data.toString(), "--dev-lmk", "--port", "1");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cannot reach the gateway at 127.0.0.1:1", "is `./tms run` running?");
     }

@@ -64,13 +64,13 @@ class RunCommandCrashTest {
     @Test
     void approvalSurvivesSigkillOfTheServerRightAfterItIsSent() throws Exception {
         CommandRun provision = CommandRun.of(COMPONENT_1 + "\n" + COMPONENT_2 + "\n", "terminal", "provision",
-                "--data", data.toString(), "--sn", "SN-CRASH", "--tid", "40000001", "--mid", "898100012340001",
+                "--data", data.toString(), "--dev-lmk", "--sn", "SN-CRASH", "--tid", "40000001", "--mid", "898100012340001",
                 "--merchant-name", "Crash shop");
         assertThat(provision.exitCode()).as(provision.err()).isZero();
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Duser.timezone=UTC",
-                "tms.server.Main", "run", "--data", data.toString(), "--bind", "127.0.0.1", "--gateway-port", "0",
+                "tms.server.Main", "run", "--data", data.toString(), "--dev-lmk", "--bind", "127.0.0.1", "--gateway-port", "0",
                 "--admin-port", "0").redirectErrorStream(true).start();
         BlockingQueue<String> output = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
@@ -128,7 +128,7 @@ class RunCommandCrashTest {
         assertThat(approval.responseCode()).isEqualTo("00");
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        try (Installation after = Installation.open(new InstallationOptions(data, new DatabaseOptions()), System.out)) {
+        try (Installation after = Installation.open(new InstallationOptions(data, new DatabaseOptions(), LmkOptions.developmentLmk()), System.out)) {
             CapturedTransaction row = after.store().read(s -> s.getMapper(TransactionMapper.class)
                     .findByKey("40000001", approval.batch(), approval.trace(), TransactionKind.PURCHASE));
             assertThat(row).as("the approved purchase after SIGKILL").isNotNull();

@@ -52,25 +52,25 @@ class TerminalProvisionCommandTest {
 
     @Test
     void refusesAnUnknownMerchantWithoutItsNameAndStoresNothing() {
-        CommandRun run = CommandRun.of(COMPONENTS, "terminal", "provision", "--data", data.toString(), "--sn", "SN-3",
+        CommandRun run = CommandRun.of(COMPONENTS, "terminal", "provision", "--data", data.toString(), "--dev-lmk", "--sn", "SN-3",
                 "--tid", "10000003", "--merchant", "898100099990001");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("merchant 898100099990001 is not known: give its name with --merchant-name");
-        CommandRun named = CommandRun.of(COMPONENTS, "terminal", "provision", "--data", data.toString(), "--sn", "SN-3",
+        CommandRun named = CommandRun.of(COMPONENTS, "terminal", "provision", "--data", data.toString(), "--dev-lmk", "--sn", "SN-3",
                 "--tid", "10000003", "--merchant", "898100099990001", "--merchant-name", "New shop");
         assertThat(named.exitCode()).as(named.err()).isZero();
     }
 
     @Test
     void refusesABadTid() {
-        CommandRun run = CommandRun.of(COMPONENTS, "terminal", "provision", "--data", data.toString(), "--sn", "SN-2",
+        CommandRun run = CommandRun.of(COMPONENTS, "terminal", "provision", "--data", data.toString(), "--dev-lmk", "--sn", "SN-2",
                 "--tid", "123", "--mid", "898100012340001", "--merchant-name", "Shop");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("TID '123' must be exactly 8 letters or digits");
     }
 
     private CommandRun provision(String stdin, String... extra) {
-        String[] base = {"terminal", "provision", "--data", data.toString(), "--sn", "SN-1", "--tid", "10000001",
+        String[] base = {"terminal", "provision", "--data", data.toString(), "--dev-lmk", "--sn", "SN-1", "--tid", "10000001",
                 "--mid", "898100012340001", "--merchant-name", "Corner shop"};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
