@@ -2,7 +2,6 @@ package tms.hsm;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.macs.CMac;
@@ -24,8 +23,6 @@ public final class HashingKey {
     /** Bytes in the clear hashing key. */
     public static final int BYTES = 32;
 
-    private static final String FORM_VERSION = "H1";
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private HashingKey() {
     }
@@ -44,25 +41,23 @@ public final class HashingKey {
         }
     }
 
-    /** {@code H1.<blob hex>.<check value hex>}. */
+    /** The stored form: the key's TR-31 block, as every key at rest (at most 200 characters). */
     public static String encode(WrappedKey key) {
         requireShape(key);
-        return FORM_VERSION + '.' + HEX.formatHex(key.blobView()) + '.' + key.checkValueHex();
+        return key.encoded();
     }
 
-    /** Parses {@link #encode}; HsmException naming the problem (never echoing the blob). */
+    /** Parses {@link #encode}; HsmException naming the problem (never echoing the block). */
     public static WrappedKey decode(String text) {
-        String[] parts = text == null ? new String[0] : text.split("\\.", -1);
-        if (parts.length != 3 || !FORM_VERSION.equals(parts[0])) {
-            throw new HsmException("the stored hashing key is not in the form " + FORM_VERSION
-                    + ".<blob hex>.<check value hex>: the installation_key row was altered or written by another version");
-        }
+        WrappedKey key;
         try {
-            return new WrappedKey(KeyUsage.HASH, KeyAlgorithm.AES, BYTES, HEX.parseHex(parts[1]), HEX.parseHex(parts[2]));
+            key = WrappedKey.decode(text);
         } catch (IllegalArgumentException e) {
-            throw new HsmException("the stored hashing key has a malformed blob or check value (" + e.getMessage()
-                    + "): the installation_key row was altered", e);
+            throw new HsmException("the stored hashing key is not a key block of this module (" + e.getMessage()
+                    + "): the installation_key row was altered or written by another version", e);
         }
+        requireShape(key);
+        return key;
     }
 
     /** The clear hashing key, refused unless it unwraps under this LMK and matches its check value; the caller zeroes it. */

@@ -85,6 +85,13 @@ public interface TerminalMapper {
      */
     int confirmPendingTmk(@Param("tid") String tid, @Param("checkValue") String checkValue);
 
+    /**
+     * A TMK loaded locally (key-loading device) replaces the terminal's: its working keys and any re-key
+     * waiting for it are forgotten; 0 if the terminal is revoked or unknown.
+     */
+    int replaceTmk(@Param("serialNumber") String serialNumber, @Param("tmkWrapped") String tmkWrapped,
+                   @Param("tmkCheckValue") String tmkCheckValue);
+
     /** Whether a new TMK waits for the terminal (false for an unknown TID). */
     boolean isRekeyPending(@Param("tid") String tid);
 

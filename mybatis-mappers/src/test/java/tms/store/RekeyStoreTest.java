@@ -108,5 +108,21 @@ class RekeyStoreTest {
                 .isZero();
         assertThat(changed(store, s -> s.getMapper(TerminalMapper.class).confirmPendingTmk(TID, "22222222"))).isZero();
         assertThat(pending(store, "99999999")).isFalse();
+        assertThat(changed(store, s -> s.getMapper(TerminalMapper.class).replaceTmk("SN-77", "LOCAL", "33333333")))
+                .as("a revoked terminal gets no TMK").isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aLocallyLoadedTmkReplacesTheOldOneItsWorkingKeysAndAWaitingOrder(TestDatabase db) {
+        Store store = activeTerminal(db, "3082");
+        store.write(s -> s.getMapper(TerminalMapper.class).orderRekey("SN-77", "NEW", "22222222", T0));
+        assertThat(changed(store, s -> s.getMapper(TerminalMapper.class).replaceTmk("SN-77", "LOCAL", "33333333")))
+                .isEqualTo(1);
+        Terminal after = store.read(s -> s.getMapper(TerminalMapper.class).findByTid(TID));
+        assertThat(after.tmkWrapped()).isEqualTo("LOCAL");
+        assertThat(after.tmkCheckValue()).isEqualTo("33333333");
+        assertThat(signedIn(store).makWrapped()).isNull();
+        assertThat(pending(store, TID)).isFalse();
     }
 }

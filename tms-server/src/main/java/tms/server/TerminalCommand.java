@@ -19,13 +19,16 @@ import tms.admin.ActivationCodes;
 import tms.admin.Actor;
 import tms.admin.IssuedActivationCode;
 import tms.admin.StockIn;
+import tms.admin.TerminalActionRefused;
 import tms.admin.TerminalRekey;
+import tms.admin.TmkExport;
 import tms.admin.TerminalRevocation;
 
 /** terminal: register and look after terminals. */
 @Command(name = "terminal", mixinStandardHelpOptions = true, description = "Register and look after terminals.",
         subcommands = {TerminalCommand.Provision.class, TerminalCommand.Register.class, TerminalCommand.Activate.class,
-                TerminalCommand.Unlock.class, TerminalCommand.Revoke.class, TerminalCommand.Rekey.class})
+                TerminalCommand.Unlock.class, TerminalCommand.Revoke.class, TerminalCommand.Rekey.class,
+                TerminalCommand.ExportTmk.class})
 public final class TerminalCommand {
 
     /** terminal provision: a terminal whose TMK was injected at the warehouse from clear components. */
@@ -225,6 +228,58 @@ public final class TerminalCommand {
                         + "); it is sent at the terminal's next contact");
             }
             return 0;
+        }
+    }
+
+    /** terminal export-tmk: the TMK as a TR-31 key block for the warehouse's key-loading device. */
+    @Command(name = "export-tmk", mixinStandardHelpOptions = true,
+            description = {"Print the terminal's TMK as a TR-31 key block under the transport key shared with the",
+                    "key-loading device. The custodians type the transport key's components on standard input (2 or 3",
+                    "AES components of 32, 48 or 64 hex characters, one per line; end with Ctrl+D); it is not kept."})
+    static final class ExportTmk implements Callable<Integer> {
+
+        @Mixin
+        InstallationOptions installation;
+
+        @Option(names = "--sn", required = true, paramLabel = "SERIAL", description = "Device serial number.")
+        String serialNumber;
+
+        @Option(names = "--new", description = {"Make a new TMK first; it replaces the terminal's at once (the way to",
+                "re-key a terminal without a device key). The terminal must then sign in again."})
+        boolean renew;
+
+        @Override
+        public Integer call() throws IOException {
+            List<byte[]> components = readTransportKeyComponents();
+            try (Installation inst = Installation.open(installation, System.err)) {
+                TmkExport.Exported exported = new TmkExport(inst.store(), inst.hsm(), Clock.systemUTC())
+                        .export(serialNumber, components, renew, Actor.commandLine());
+                System.err.println("transport key check value " + exported.transportKeyCheckValue()
+                        + " (compare with the key-loading device's); TMK check value " + exported.tmkCheckValue()
+                        + (exported.renewed() ? " (new: the terminal's old TMK no longer works)" : ""));
+                System.out.println(exported.keyBlock());
+            }
+            return 0;
+        }
+
+        private static List<byte[]> readTransportKeyComponents() throws IOException {
+            System.err.println("Enter the transport key components, hex, one per line; end with Ctrl+D:");
+            List<byte[]> components = new ArrayList<>();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+            int number = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                number++;
+                String hex = line.strip();
+                if (!hex.matches("(?i)[0-9a-f]{32}|[0-9a-f]{48}|[0-9a-f]{64}")) {
+                    throw new TerminalActionRefused("transport key component " + number + " has " + hex.length()
+                            + " characters or is not hexadecimal: an AES component is 32, 48 or 64 hex characters");
+                }
+                components.add(java.util.HexFormat.of().parseHex(hex.toLowerCase()));
+            }
+            return components;
         }
     }
 }
