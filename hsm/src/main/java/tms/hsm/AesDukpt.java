@@ -119,6 +119,16 @@ final class AesDukpt {
         return derive(derivationKey, usage.indicator, type, data);
     }
 
+    /** The working-key type this module uses with a BDK: the BDK's own (an AES-128 BDK gives AES-128 working keys). */
+    static KeyType workingKeyTypeOf(byte[] bdk) {
+        return switch (bdk.length) {
+            case 16 -> KeyType.AES_128;
+            case 24 -> KeyType.AES_192;
+            case 32 -> KeyType.AES_256;
+            default -> throw new HsmException("the BDK has " + bdk.length + " bytes; an AES BDK has 16, 24 or 32");
+        };
+    }
+
     /** The working key for the KSN straight from the BDK: what a host does for each message. */
     static byte[] workingKeyFromBdk(byte[] bdk, byte[] ksn, Usage usage, KeyType type) {
         transactionCounter(ksn);

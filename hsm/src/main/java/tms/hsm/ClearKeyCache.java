@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bounded, least-recently-used map from a wrapped MAK to its clear value, so that MAC verification per
+ * A bounded, least-recently-used map from a wrapped MAK (or PIN key) to its clear value, so that MAC verification per
  * transaction skips the AES unwrap. Only verified keys go in (the unwrap checked usage, length and check value),
  * and the record is the map key, so a record that differs in any part misses and is unwrapped afresh.
  *

@@ -7,7 +7,9 @@ import java.util.List;
  *
  * <p>Implementations must be safe for many threads calling one instance. Failures that a caller can cause
  * (wrong usage, wrong length, tampered key, check-value mismatch) are {@link HsmException}s whose message
- * names the input and what was expected.
+ * names the input and what was expected. An implementation that lacks an operation (an adapter to a hardware HSM that
+ * offers only some) throws {@link OperationNotSupported} naming it; {@link SecurityModuleAdapter} is the base for
+ * such adapters.
  */
 public interface SecurityModule {
 
@@ -52,6 +54,50 @@ public interface SecurityModule {
 
     /** Constant-time comparison of the expected and the received field 64. */
     boolean verifyMac(WrappedKey mak, byte[] macBlockInput, byte[] receivedMac);
+
+    /**
+     * A MAC of the data under a MAK or ZAK by the named algorithm: {@link MacAlgorithm#CUP_ECB} gives the 8 ASCII bytes
+     * of field 64 (as {@link #generateMac(WrappedKey, byte[])}), X9.19 and X9.9 the 8 binary bytes.
+     */
+    byte[] generateMac(MacAlgorithm algorithm, WrappedKey key, byte[] data);
+
+    /**
+     * Constant-time check of a received MAC: CUP ECB exactly 8 bytes; X9.19 and X9.9 the leftmost 4 to 8 bytes of the
+     * MAC, as they are often sent truncated. Any other length does not verify.
+     */
+    boolean verifyMac(MacAlgorithm algorithm, WrappedKey key, byte[] data, byte[] receivedMac);
+
+    /**
+     * A terminal's PIN block (ISO 9564 format 0, 3DES under its PIK) re-enciphered under a zone PIN key for the payment
+     * platform: format 0 under a TDES ZPK, format 4 under an AES ZPK. The clear PIN never leaves the module; a block
+     * that does not decrypt to a format-0 block for this PAN is refused.
+     */
+    byte[] translatePin(WrappedKey pik, byte[] pinBlock, String pan, WrappedKey zpk);
+
+    /**
+     * The clear track (hex digits, {@code =} as D) of a track encrypted under the terminal's TDK (PROTOCOL.md §4, 53.3 =
+     * 1). The caller must neither store nor log it.
+     */
+    String decryptTrack(WrappedKey tdk, String encryptedTrack);
+
+    /**
+     * A PIN block from a DUKPT device re-enciphered under a zone PIN key (format 0 under TDES, format 4 under AES). A TDES
+     * BDK is X9.24-1 (format 0 under the KSN's PIN variant; 10-byte KSN); an AES BDK is X9.24-3 (format 4 under the KSN's
+     * PIN encryption key, a working key of the BDK's own length; 12-byte KSN).
+     */
+    byte[] translateDukptPin(WrappedKey bdk, byte[] ksn, byte[] pinBlock, String pan, WrappedKey zpk);
+
+    /**
+     * Constant-time check of a DUKPT device's MAC over the data: a TDES BDK is the X9.19 MAC under the request variant
+     * (leftmost 4 to 8 bytes), an AES BDK the AES-CMAC under the MAC generation key (leftmost 8 to 16 bytes).
+     */
+    boolean verifyDukptMac(WrappedKey bdk, byte[] ksn, byte[] data, byte[] receivedMac);
+
+    /**
+     * The host's MAC over a response to a DUKPT device: X9.19 under the response variant (8 bytes) for a TDES BDK,
+     * AES-CMAC under the MAC verification key (16 bytes) for an AES BDK.
+     */
+    byte[] generateDukptMac(WrappedKey bdk, byte[] ksn, byte[] data);
 
     /** A keyed hash of a PAN for look-ups (HMAC-SHA-256 under a key derived inside the module, 64 lowercase hex chars); the PAN itself is never kept. */
     String panHash(String pan);

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The software implementation on Bouncy Castle.
  *
- * <p>Clear keys exist only inside its methods (and, for MAKs, in a bounded cache of verified keys) and are
+ * <p>Clear keys exist only inside its methods (and, for MAKs and PIN keys, in bounded caches of verified keys) and are
  * zeroed once an operation is done with them, so that a later heap dump, core file or swapped page is less
  * likely to hold them. Generated DES keys get odd parity; keys formed from components are kept exactly as the
  * components XOR to, because terminals and the CUP test keys (16 x 22) use keys without parity and the check
@@ -31,6 +31,9 @@ public final class SoftwareSecurityModule implements SecurityModule {
     private final PanHash panHash;
     private final ActivationCodeHash activationCodes;
     private final ClearKeyCache macKeys;
+    // PIKs and zone PIN keys, for the same reason as MAKs: a PIN translation per purchase with a PIN would otherwise
+    // open two key blocks (KDF, CMAC, decryption) each time, several times the cost of the translation itself
+    private final ClearKeyCache pinKeys;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -71,6 +74,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
             }
         }
         this.macKeys = new ClearKeyCache(macKeyCacheCapacity);
+        this.pinKeys = new ClearKeyCache(macKeyCacheCapacity);
         log.info("Software security module ready under LMK {}{}", lmk.checkValueHex(),
                 lmk.development() ? " (DEVELOPMENT LMK)" : "");
     }
@@ -292,45 +296,184 @@ public final class SoftwareSecurityModule implements SecurityModule {
 
     @Override
     public byte[] generateMac(WrappedKey mak, byte[] macBlockInput) {
+        return generateMac(MacAlgorithm.CUP_ECB, mak, macBlockInput);
+    }
+
+    @Override
+    public boolean verifyMac(WrappedKey mak, byte[] macBlockInput, byte[] receivedMac) {
+        return verifyMac(MacAlgorithm.CUP_ECB, mak, macBlockInput, receivedMac);
+    }
+
+    @Override
+    public byte[] generateMac(MacAlgorithm algorithm, WrappedKey key, byte[] data) {
         String op = "generateMac";
         try {
-            byte[] clear = macKey(mak);
-            requireMab(macBlockInput);
-            byte[] mac = cupEcbMac(mak.algorithm(), clear, macBlockInput);
+            byte[] clear = macKey(algorithm, key);
+            requireMab(data);
+            byte[] mac = mac(algorithm, key.algorithm(), clear, data);
             if (log.isDebugEnabled()) {
-                log.debug("{}: {} MAK cv {} over {} bytes -> ok", op, mak.algorithm(), mak.checkValueHex(),
-                        macBlockInput.length);
+                log.debug("{}: {} under {} {} cv {} over {} bytes -> ok", op, algorithm, key.algorithm(), key.usage(),
+                        key.checkValueHex(), data.length);
             }
             return mac;
         } catch (HsmException e) {
-            refused(op, describe(mak), e);
+            refused(op, algorithm + " under " + describe(key), e);
             throw e;
         }
     }
 
     @Override
-    public boolean verifyMac(WrappedKey mak, byte[] macBlockInput, byte[] receivedMac) {
+    public boolean verifyMac(MacAlgorithm algorithm, WrappedKey key, byte[] data, byte[] receivedMac) {
         String op = "verifyMac";
         try {
-            byte[] clear = macKey(mak);
-            requireMab(macBlockInput);
-            if (receivedMac == null || receivedMac.length != CupEcbMac.MAC_BYTES) {
+            byte[] clear = macKey(algorithm, key);
+            requireMab(data);
+            // CUP ECB travels whole in field 64; X9.19 and X9.9 MACs are often sent as their leftmost 4 bytes
+            int min = algorithm == MacAlgorithm.CUP_ECB ? CupEcbMac.MAC_BYTES : 4;
+            if (receivedMac == null || receivedMac.length < min || receivedMac.length > CupEcbMac.MAC_BYTES) {
                 if (log.isDebugEnabled()) {
-                    log.debug("{}: {} MAK cv {} over {} bytes -> refused: received MAC has {} bytes, expected {}", op,
-                            mak.algorithm(), mak.checkValueHex(), macBlockInput.length, receivedMac == null ? "no" : receivedMac.length,
-                            CupEcbMac.MAC_BYTES);
+                    log.debug("{}: {} under {} {} cv {} over {} bytes -> refused: received MAC has {} bytes, expected {}",
+                            op, algorithm, key.algorithm(), key.usage(), key.checkValueHex(), data.length,
+                            receivedMac == null ? "no" : receivedMac.length,
+                            min == CupEcbMac.MAC_BYTES ? String.valueOf(min) : min + " to " + CupEcbMac.MAC_BYTES);
                 }
                 return false;
             }
-            byte[] expected = cupEcbMac(mak.algorithm(), clear, macBlockInput);
-            boolean match = org.bouncycastle.util.Arrays.constantTimeAreEqual(expected, receivedMac);
+            byte[] expected = mac(algorithm, key.algorithm(), clear, data);
+            boolean match = org.bouncycastle.util.Arrays.constantTimeAreEqual(
+                    Arrays.copyOf(expected, receivedMac.length), receivedMac);
             if (log.isDebugEnabled()) {
-                log.debug("{}: {} MAK cv {} over {} bytes -> {}", op, mak.algorithm(), mak.checkValueHex(),
-                        macBlockInput.length, match ? "ok: MAC matches" : "refused: MAC does not match");
+                log.debug("{}: {} under {} {} cv {} over {} bytes -> {}", op, algorithm, key.algorithm(), key.usage(),
+                        key.checkValueHex(), data.length, match ? "ok: MAC matches" : "refused: MAC does not match");
             }
             return match;
         } catch (HsmException e) {
-            refused(op, describe(mak), e);
+            refused(op, algorithm + " under " + describe(key), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] translatePin(WrappedKey pik, byte[] pinBlock, String pan, WrappedKey zpk) {
+        String op = "translatePin";
+        try {
+            requireKey(pik, "pik");
+            if (pik.usage() != KeyUsage.PIK || pik.algorithm() != KeyAlgorithm.TDES) {
+                throw new HsmException("pik is a " + pik.algorithm() + " " + pik.usage() + " key (cv " + pik.checkValueHex()
+                        + "); a terminal's format-0 PIN block is translated from a TDES PIK");
+            }
+            requireZonePinKey(zpk);
+            byte[] translated = PinTranslation.translate(cached(pinKeys, pik), pinBlock, pan, zpk.algorithm(),
+                    cached(pinKeys, zpk), random);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: format 0 under PIK cv {} -> format {} under {} ZPK cv {} -> ok", op,
+                        pik.checkValueHex(), zonePinFormat(zpk), zpk.algorithm(), zpk.checkValueHex());
+            }
+            return translated;
+        } catch (HsmException e) {
+            refused(op, describe(pik) + " to " + describe(zpk), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public String decryptTrack(WrappedKey tdk, String encryptedTrack) {
+        String op = "decryptTrack";
+        try {
+            requireKey(tdk, "tdk");
+            if (tdk.usage() != KeyUsage.TDK || tdk.algorithm() != KeyAlgorithm.TDES || tdk.length() == 8) {
+                throw new HsmException("tdk is a " + tdk.length() + "-byte " + tdk.algorithm() + " " + tdk.usage()
+                        + " key (cv " + tdk.checkValueHex() + "); tracks are decrypted under a 16- or 24-byte TDES TDK");
+            }
+            byte[] clear = unwrapVerified(tdk);
+            try {
+                String track = TrackDecryption.decrypt(clear, encryptedTrack);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} digits under TDK cv {} -> ok", op, track.length(), tdk.checkValueHex());
+                }
+                return track;
+            } catch (IllegalArgumentException e) {
+                throw new HsmException("encryptedTrack is not a track: " + e.getMessage(), e);
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, describe(tdk), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] translateDukptPin(WrappedKey bdk, byte[] ksn, byte[] pinBlock, String pan, WrappedKey zpk) {
+        String op = "translateDukptPin";
+        try {
+            requireBdk(bdk);
+            requireZonePinKey(zpk);
+            byte[] clearBdk = unwrapVerified(bdk);
+            byte[] pin = null;
+            try {
+                pin = DukptPin.decipher(bdk.algorithm(), clearBdk, ksn, pinBlock, pan);
+                byte[] translated = PinTranslation.encipherForZone(pin, pan, zpk.algorithm(), cached(pinKeys, zpk), random);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} DUKPT BDK cv {} KSN {} -> format {} under {} ZPK cv {} -> ok", op, bdk.algorithm(),
+                            bdk.checkValueHex(), HEX.formatHex(ksn), zonePinFormat(zpk), zpk.algorithm(),
+                            zpk.checkValueHex());
+                }
+                return translated;
+            } finally {
+                Arrays.fill(clearBdk, (byte) 0);
+                if (pin != null) {
+                    Arrays.fill(pin, (byte) 0);
+                }
+            }
+        } catch (HsmException e) {
+            refused(op, describe(bdk) + " to " + describe(zpk), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean verifyDukptMac(WrappedKey bdk, byte[] ksn, byte[] data, byte[] receivedMac) {
+        String op = "verifyDukptMac";
+        try {
+            requireBdk(bdk);
+            requireMab(data);
+            byte[] clearBdk = unwrapVerified(bdk);
+            try {
+                boolean match = DukptMac.verifyRequest(bdk.algorithm(), clearBdk, ksn, data, receivedMac);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} DUKPT BDK cv {} KSN {} over {} bytes -> {}", op, bdk.algorithm(), bdk.checkValueHex(),
+                            HEX.formatHex(ksn), data.length, match ? "ok: MAC matches" : "refused: MAC does not match");
+                }
+                return match;
+            } finally {
+                Arrays.fill(clearBdk, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, describe(bdk), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] generateDukptMac(WrappedKey bdk, byte[] ksn, byte[] data) {
+        String op = "generateDukptMac";
+        try {
+            requireBdk(bdk);
+            requireMab(data);
+            byte[] clearBdk = unwrapVerified(bdk);
+            try {
+                byte[] mac = DukptMac.response(bdk.algorithm(), clearBdk, ksn, data);
+                if (log.isDebugEnabled()) {
+                    log.debug("{}: {} DUKPT BDK cv {} KSN {} over {} bytes -> ok", op, bdk.algorithm(), bdk.checkValueHex(),
+                            HEX.formatHex(ksn), data.length);
+                }
+                return mac;
+            } finally {
+                Arrays.fill(clearBdk, (byte) 0);
+            }
+        } catch (HsmException e) {
+            refused(op, describe(bdk), e);
             throw e;
         }
     }
@@ -548,22 +691,72 @@ public final class SoftwareSecurityModule implements SecurityModule {
     }
 
     // The cached array is shared by concurrent MAC operations, so callers must neither change nor zero it.
-    private byte[] macKey(WrappedKey mak) {
-        requireKey(mak, "mak");
-        if (mak.usage() != KeyUsage.MAK) {
-            throw new HsmException("the key is a " + mak.usage() + " key (cv " + mak.checkValueHex()
-                    + "); MACs need a MAK");
+    private byte[] macKey(MacAlgorithm algorithm, WrappedKey key) {
+        if (algorithm == null) {
+            throw new HsmException("algorithm is null; expected one of " + Arrays.toString(MacAlgorithm.values()));
         }
-        if (mak.algorithm() == KeyAlgorithm.AES) {
-            throw new HsmException("the MAK (cv " + mak.checkValueHex() + ") is an AES key; the CUP ECB MAC runs on a"
-                    + " DES, 3DES or SM4 MAK");
+        requireKey(key, "mak");
+        if (key.usage() != KeyUsage.MAK && key.usage() != KeyUsage.ZAK) {
+            throw new HsmException("the key is a " + key.usage() + " key (cv " + key.checkValueHex()
+                    + "); MACs need a MAK (terminal) or a ZAK (zone)");
         }
-        byte[] clear = macKeys.get(mak);
+        boolean fits = switch (algorithm) {
+            case CUP_ECB -> key.algorithm() != KeyAlgorithm.AES;
+            case X9_19 -> key.algorithm() == KeyAlgorithm.TDES && key.length() == RetailMac.KEY_BYTES;
+            case X9_9 -> key.algorithm() == KeyAlgorithm.TDES && key.length() == X99Mac.KEY_BYTES;
+        };
+        if (!fits) {
+            throw new HsmException("the " + key.usage() + " (cv " + key.checkValueHex() + ") is a " + key.length() + "-byte "
+                    + key.algorithm() + " key; " + algorithm + " needs " + switch (algorithm) {
+                        case CUP_ECB -> "a DES, 3DES or SM4 key";
+                        case X9_19 -> "a 16-byte TDES key";
+                        case X9_9 -> "an 8-byte DES key";
+                    });
+        }
+        return cached(macKeys, key);
+    }
+
+    // The cached array is shared by concurrent operations, so callers must neither change nor zero it.
+    private byte[] cached(ClearKeyCache cache, WrappedKey key) {
+        byte[] clear = cache.get(key);
         if (clear == null) {
-            clear = unwrapVerified(mak);
-            macKeys.put(mak, clear);
+            clear = unwrapVerified(key);
+            cache.put(key, clear);
         }
         return clear;
+    }
+
+    private static byte[] mac(MacAlgorithm algorithm, KeyAlgorithm keyAlgorithm, byte[] clearKey, byte[] data) {
+        return switch (algorithm) {
+            case CUP_ECB -> keyAlgorithm == KeyAlgorithm.SM4 ? Sm4CupEcbMac.compute(clearKey, data)
+                    : CupEcbMac.compute(clearKey, data);
+            case X9_19 -> RetailMac.compute(clearKey, data);
+            case X9_9 -> X99Mac.compute(clearKey, data);
+        };
+    }
+
+    private static void requireZonePinKey(WrappedKey zpk) {
+        requireKey(zpk, "zpk");
+        if (zpk.usage() != KeyUsage.ZPK || (zpk.algorithm() != KeyAlgorithm.TDES && zpk.algorithm() != KeyAlgorithm.AES)
+                || (zpk.algorithm() == KeyAlgorithm.TDES && zpk.length() == 8)) {
+            throw new HsmException("zpk is a " + zpk.length() + "-byte " + zpk.algorithm() + " " + zpk.usage() + " key (cv "
+                    + zpk.checkValueHex() + "); PINs go to the platform under a double- or triple-length TDES ZPK"
+                    + " (format 0) or an AES ZPK (format 4)");
+        }
+    }
+
+    private static int zonePinFormat(WrappedKey zpk) {
+        return zpk.algorithm() == KeyAlgorithm.AES ? 4 : 0;
+    }
+
+    private static void requireBdk(WrappedKey bdk) {
+        requireKey(bdk, "bdk");
+        boolean fits = bdk.usage() == KeyUsage.BDK && (bdk.algorithm() == KeyAlgorithm.AES
+                || (bdk.algorithm() == KeyAlgorithm.TDES && bdk.length() == TdesDukpt.KEY_BYTES));
+        if (!fits) {
+            throw new HsmException("bdk is a " + bdk.length() + "-byte " + bdk.algorithm() + " " + bdk.usage() + " key (cv "
+                    + bdk.checkValueHex() + "); DUKPT needs a BDK: 16-byte TDES (X9.24-1) or AES (X9.24-3)");
+        }
     }
 
     private WrappedKey wrapNew(KeyUsage usage, KeyAlgorithm algorithm, byte[] clear) {
@@ -586,10 +779,6 @@ public final class SoftwareSecurityModule implements SecurityModule {
     // ECB under a TMK: 3DES (K1 = K3) for the classic field-62 layouts, SM4 for 006
     private static byte[] kekEcb(KeyAlgorithm algorithm, byte[] clearKek, boolean encrypt, byte[] data) {
         return algorithm == KeyAlgorithm.SM4 ? Sm4.ecb(clearKek, encrypt, data) : TripleDes.ecb(clearKek, encrypt, data);
-    }
-
-    private static byte[] cupEcbMac(KeyAlgorithm algorithm, byte[] clearMak, byte[] mab) {
-        return algorithm == KeyAlgorithm.SM4 ? Sm4CupEcbMac.compute(clearMak, mab) : CupEcbMac.compute(clearMak, mab);
     }
 
     private static void requireAlgorithm(KeyAlgorithm algorithm) {

@@ -126,6 +126,27 @@ class JposCrossCheckTest {
     }
 
     @Test
+    void theModulesX919MacCheckValueAndPinTranslationOnKeyHandlesEqualJpos(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        SecurityModule module = Fixtures.module(dir);
+        WrappedKey zak = Fixtures.known(module, KeyUsage.ZAK, Fixtures.DOUBLE_HEX);
+        WrappedKey pik = Fixtures.known(module, KeyUsage.PIK, Fixtures.PIK_HEX);
+        WrappedKey zpk = Fixtures.known(module, KeyUsage.ZPK, Fixtures.DOUBLE_HEX);
+        byte[] data = new byte[77];
+        new Random(77).nextBytes(data);
+        byte[] terminalBlock = TripleDes.ecb(hex(Fixtures.PIK_HEX), true, PinBlock.format0(ascii("8642"), PAN));
+
+        assertThat(module.generateMac(MacAlgorithm.X9_19, zak, data))
+                .isEqualTo(retail.generateCBC_MAC(data, key(retail, SMAdapter.TYPE_TAK, Fixtures.DOUBLE_HEX)));
+        assertThat(Arrays.copyOf(module.checkValue(zpk), 3))
+                .isEqualTo(retail.generateKeyCheckValue(key(retail, SMAdapter.TYPE_ZPK, Fixtures.DOUBLE_HEX)));
+        EncryptedPIN jposTranslated = retail.translatePIN(new EncryptedPIN(terminalBlock, SMAdapter.FORMAT01, PAN),
+                key(retail, SMAdapter.TYPE_TPK, Fixtures.PIK_HEX), key(retail, SMAdapter.TYPE_ZPK, Fixtures.DOUBLE_HEX),
+                SMAdapter.FORMAT01);
+        assertThat(module.translatePin(pik, terminalBlock, PAN, zpk)).isEqualTo(jposTranslated.getPINBlock());
+    }
+
+    @Test
     void ourTranslationMatchesJposTranslatePin() throws Exception {
         SecureDESKey tpk = key(retail, SMAdapter.TYPE_TPK, Fixtures.PIK_HEX);
         SecureDESKey zpk = key(retail, SMAdapter.TYPE_ZPK, Fixtures.DOUBLE_HEX);

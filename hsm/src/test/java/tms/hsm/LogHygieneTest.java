@@ -22,6 +22,10 @@ class LogHygieneTest {
     private static final String TRANSPORT_HEX = "5C1E9A7730D2B48F61A3E05C9D27F4B8E36A1C05B7D9F24E8A6C3B1D05F7E29A"
             + "13579BDF2468ACE0FDB97531ECA86420A1B2C3D4E5F60718293A4B5C6D7E8F90";
 
+    private static final String ZONE_HEX = "7A2C4E6F8091B3D5E7F90A1C3E5F7182";
+    private static final String PIN = "905173";
+    private static final String TRACK = "6217857600008050804D25122011234567890";
+
     @TempDir
     Path dir;
 
@@ -67,6 +71,24 @@ class LogHygieneTest {
             String exported = module.exportKeyBlock(tmk, transport);
             thrownMessages.add(message(() -> module.exportKeyBlock(pik, transport)));
 
+            // the host-side operations: other MACs, PIN translation, tracks, DUKPT
+            WrappedKey zak = Fixtures.known(module, KeyUsage.ZAK, ZONE_HEX);
+            WrappedKey zpk = Fixtures.known(module, KeyUsage.ZPK, ZONE_HEX);
+            module.verifyMac(MacAlgorithm.X9_19, zak, mab, module.generateMac(MacAlgorithm.X9_19, zak, mab));
+            module.generateMac(MacAlgorithm.X9_9, mak, mab);
+            byte[] pinBlock = TripleDes.ecb(hex(Fixtures.PIK_HEX), true, PinBlock.format0(PinBlockTest.ascii(PIN), PAN));
+            byte[] translated = module.translatePin(pik, pinBlock, PAN, zpk);
+            WrappedKey tdkKnown = Fixtures.known(module, KeyUsage.TDK, Fixtures.TDK_HEX);
+            String track = module.decryptTrack(tdkKnown, TrackDecryption.encrypt(hex(Fixtures.TDK_HEX), TRACK));
+            WrappedKey bdk = Fixtures.known(module, KeyUsage.BDK, TdesDukptTest.BDK);
+            // a KSN that shares no 8 hex characters with the annex's BDK, since KSNs are public and logged
+            byte[] ksn = hex("FFFF1357924680E00003");
+            byte[] dukptPinBlock = TripleDes.ecb(TdesDukpt.workingKey(hex(TdesDukptTest.BDK), ksn,
+                    TdesDukpt.Variant.PIN_ENCRYPTION), true, PinBlock.format0(PinBlockTest.ascii(PIN), PAN));
+            byte[] dukptTranslated = module.translateDukptPin(bdk, ksn, dukptPinBlock, PAN, zpk);
+            module.verifyDukptMac(bdk, ksn, mab, module.generateDukptMac(bdk, ksn, mab));
+            thrownMessages.add(message(() -> module.translatePin(pik, pinBlock, "4000001234562000", zpk)));
+
             // refusals log too, with their reasons
             thrownMessages.add(message(() -> module.importUnderKek(KeyUsage.PIK, pikUnderTmk, tmk, hex("01020304"))));
             thrownMessages.add(message(() -> module.encryptUnderKek(tmk, tmk)));
@@ -81,16 +103,22 @@ class LogHygieneTest {
             thrownMessages.add(message(() -> module.panHash(PAN.substring(0, 18) + "X")));
 
             secrets.add(exported.substring(exported.length() - 96));
+            secrets.add(hex(pinBlock));
+            secrets.add(hex(translated));
+            secrets.add(hex(dukptTranslated));
+            secrets.add(hex(dukptPinBlock));
+            secrets.add(track);
             secrets.add(hex(sm4MakUnderTmk));
             for (WrappedKey key : List.of(tmk, pik, mak, tdk, generatedMak, importedPik, sm4Tmk, sm4Mak, importedSm4Mak,
-                    transport)) {
+                    transport, zak, zpk, tdkKnown, bdk)) {
                 secrets.add(key.encoded().substring(64));
                 secrets.add(hex(wrap.unwrap(key)));
             }
             logText = log.text();
 
             for (String operation : List.of("formKeyFromComponents", "generateKey", "checkValue", "encryptUnderKek",
-                    "importUnderKek", "generateMac", "verifyMac", "panHash", "exportKeyBlock")) {
+                    "importUnderKek", "generateMac", "verifyMac", "panHash", "exportKeyBlock", "translatePin",
+                    "decryptTrack", "translateDukptPin", "verifyDukptMac", "generateDukptMac")) {
                 assertThat(logText).as("log of %s", operation).contains(operation + ": ");
             }
         }
@@ -106,7 +134,10 @@ class LogHygieneTest {
         secrets.add(SM4_MAK_HEX);
         secrets.add(TRANSPORT_HEX);
         assertThat(logText).contains("SM4 MAK cv").contains("exportKeyBlock: TDES TMK cv");
-        assertThat(thrownMessages).hasSize(10).doesNotContainNull();
+        assertThat(thrownMessages).hasSize(11).doesNotContainNull();
+        secrets.add(ZONE_HEX);
+        secrets.add(TdesDukptTest.BDK);
+        secrets.add(TRACK);
         String everything = (logText + "\n" + String.join("\n", thrownMessages)).toUpperCase(Locale.ROOT);
         for (String secret : secrets) {
             // 8 hex characters of a secret are already too many; look for each such window

@@ -123,6 +123,6 @@ class Sm4ProfileTest {
         assertThatThrownBy(() -> module.encryptUnderKek(aesPik, aesTmk)).isInstanceOf(HsmException.class)
                 .hasMessageContaining("kek is an AES TMK");
         assertThatThrownBy(() -> module.generateMac(aesMak, MAB)).isInstanceOf(HsmException.class)
-                .hasMessageContaining("the CUP ECB MAC runs on a DES, 3DES or SM4 MAK");
+                .hasMessageContaining("is a 16-byte AES key; CUP_ECB needs a DES, 3DES or SM4 key");
     }
 }

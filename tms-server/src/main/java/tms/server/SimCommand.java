@@ -23,6 +23,7 @@ import tms.gateway.HostSigningKeys;
 import tms.hsm.DeviceKeyAlgorithm;
 import tms.hsm.DeviceKeyPair;
 import tms.hsm.HostPublicKey;
+import tms.hsm.KeyAlgorithm;
 import tms.simulator.ActivationRefused;
 import tms.simulator.DeviceActivation;
 import tms.simulator.SignInResult;
@@ -88,8 +89,9 @@ public final class SimCommand {
         @Mixin
         Connection connection;
 
-        @Option(names = "--network-code", defaultValue = "004",
-                description = "60.3: 001 single-length keys, 003 double-length, 004 plus TDK (default ${DEFAULT-VALUE}).")
+        @Option(names = "--network-code",
+                description = {"60.3: 001 single-length keys, 003 double-length, 004 plus TDK, 006 SM4 keys (a terminal",
+                        "with an SM4 TMK) (default 004, or 006 for a terminal with an SM4 TMK)."})
         String networkCode;
 
         @Override
@@ -97,7 +99,9 @@ public final class SimCommand {
             SecurityModule keys = connection.terminalKeys();
             TerminalProfile profile = TerminalProfile.load(connection.profileFile());
             try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
-                SignInResult result = terminal.signIn(networkCode);
+                String layout = networkCode != null ? networkCode
+                        : profile.tmk() != null && profile.tmk().algorithm() == KeyAlgorithm.SM4 ? "006" : "004";
+                SignInResult result = terminal.signIn(layout);
                 profile.save(connection.profileFile());
                 printSignIn(profile, result, System.out);
                 return result.approved() ? 0 : 3;
@@ -239,6 +243,11 @@ public final class SimCommand {
                 description = "Device key pair: SM2 or RSA (default ${DEFAULT-VALUE}).")
         DeviceKeyAlgorithm algorithm;
 
+        @Option(names = "--cipher", defaultValue = "TDES", paramLabel = "TDES|SM4",
+                description = {"The TMK asked for: TDES (signs in with 001/003/004) or SM4 (the national-cipher",
+                        "profile, signs in with 006) (default ${DEFAULT-VALUE})."})
+        SimulatedCipher cipher;
+
         @Override
         public Integer call() throws IOException {
             SecurityModule keys = connection.terminalKeys();
@@ -252,10 +261,10 @@ public final class SimCommand {
             TerminalProfile placeholder = new TerminalProfile(serialNumber, "00000000", "000000000000000", null, 0);
             try (SimulatedTerminal terminal = connection.dial(placeholder, keys)) {
                 TerminalProfile profile = DeviceActivation.activate(terminal, keys, device, hostKey, serialNumber,
-                        "SIM-1", code);
+                        "SIM-1", code, cipher.algorithm);
                 profile.save(connection.profileFile());
                 System.out.println("activated " + serialNumber + " as TID " + profile.tid() + " for merchant "
-                        + profile.mid() + "; TMK check value " + profile.tmk().checkValueHex()
+                        + profile.mid() + "; " + profile.tmk().algorithm() + " TMK check value " + profile.tmk().checkValueHex()
                         + " (host signature verified, " + algorithm + " device key)");
                 return 0;
             } catch (ActivationRefused e) {
@@ -299,8 +308,20 @@ public final class SimCommand {
         }
     }
 
+    /** The TMK ciphers a simulated device may ask for at activation. */
+    enum SimulatedCipher {
+        TDES(KeyAlgorithm.TDES), SM4(KeyAlgorithm.SM4);
+
+        final KeyAlgorithm algorithm;
+
+        SimulatedCipher(KeyAlgorithm algorithm) {
+            this.algorithm = algorithm;
+        }
+    }
+
+    // an SM4 terminal signs in with 006, a 3DES one with 004 (PIK, MAK and TDK)
     private static boolean signIn(SimulatedTerminal terminal, TerminalProfile profile) throws IOException {
-        SignInResult signIn = terminal.signIn("004");
+        SignInResult signIn = terminal.signIn(profile.tmk().algorithm() == KeyAlgorithm.SM4 ? "006" : "004");
         if (!signIn.approved()) {
             printSignIn(profile, signIn, System.out);
         }

@@ -88,4 +88,42 @@ class ActivationCommandsTest {
             }
         }
     }
+
+    @Test
+    void anSm4DeviceActivatesSignsInWith006AndBuysFromTheCommandLine() throws Exception {
+        String dir = data.toString();
+        try (Installation server = Installation.open(new InstallationOptions(data, new DatabaseOptions(),
+                LmkOptions.developmentLmk()), System.out)) {
+            GatewayConfig config = GatewayConfig.defaults().withBindAddress("127.0.0.1").withPort(0);
+            try (TerminalGateway gateway = new TerminalGateway(config, server.store(), server.hsm(),
+                    new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()))) {
+                String port = Integer.toString(gateway.start());
+                assertThat(CommandRun.of("", "terminal", "register", "--data", dir, "--dev-lmk", "--sn", "SN-CLI")
+                        .exitCode()).isZero();
+                CommandRun issue = CommandRun.of("", "terminal", "activate", "--data", dir, "--dev-lmk", "--sn", "SN-CLI",
+                        "--merchant", "898100012340007", "--merchant-name", "Tea house");
+                Matcher code = CODE.matcher(issue.out());
+                assertThat(code.find()).as(issue.out() + issue.err()).isTrue();
+
+                CommandRun activate = CommandRun.of("", "sim", "activate", "--data", dir, "--dev-lmk", "--port", port, "--sn",
+                        "SN-CLI", "--code", code.group(1), "--cipher", "SM4");
+                assertThat(activate.exitCode()).as(activate.out() + activate.err()).isZero();
+                assertThat(activate.out()).contains("SM4 TMK check value", "SM2 device key");
+
+                CommandRun signIn = CommandRun.of("", "sim", "signin", "--data", dir, "--port", port);
+                assertThat(signIn.exitCode()).as(signIn.out() + signIn.err()).isZero();
+                CommandRun buy = CommandRun.of("", "sim", "purchase", "--data", dir, "--port", port, "--amount", "6.60");
+                assertThat(buy.exitCode()).as(buy.out() + buy.err()).isZero();
+                assertThat(buy.out()).contains("purchase of 6.60 yuan: response code 00");
+                CommandRun classic = CommandRun.of("", "sim", "signin", "--data", dir, "--port", port, "--network-code", "004");
+                assertThat(classic.exitCode()).isEqualTo(3);
+                assertThat(classic.out()).contains("response code 12");
+
+                CommandRun badCipher = CommandRun.of("", "sim", "activate", "--data", dir, "--dev-lmk", "--port", port,
+                        "--sn", "SN-CLI", "--code", "12345678", "--cipher", "AES");
+                assertThat(badCipher.exitCode()).isEqualTo(2);
+                assertThat(badCipher.err()).contains("--cipher", "TDES", "SM4");
+            }
+        }
+    }
 }
