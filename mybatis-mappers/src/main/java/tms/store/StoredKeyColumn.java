@@ -31,6 +31,7 @@ public record StoredKeyColumn(String table, String idColumn, String keyColumn, F
             new StoredKeyColumn("terminal", "id", "tdk_wrapped", Form.SYMMETRIC_KEY),
             new StoredKeyColumn("terminal", "id", "pending_tmk_wrapped", Form.SYMMETRIC_KEY),
             new StoredKeyColumn("host_key", "name", "private_key_wrapped", Form.PRIVATE_KEY),
+            new StoredKeyColumn("zone_key", "name", "key_wrapped", Form.SYMMETRIC_KEY),
             new StoredKeyColumn("installation_key", "name", "key_wrapped", Form.HASHING_KEY));
 
     /** Validates the names, which must be plain lowercase SQL identifiers. */

@@ -24,6 +24,13 @@ public interface StoredKeyMapper {
     /** Fails with a duplicate key when another process stored one of that name first. */
     void insertInstallationKey(@Param("name") String name, @Param("keyWrapped") String keyWrapped);
 
+    /** The text form of the zone key of that name ({@code zone-pin}, {@code zone-mac}), or null. */
+    String findZoneKey(@Param("name") String name);
+
+    /** Stores a zone key, replacing the one of that name (the platform and the custodians changed it). */
+    void saveZoneKey(@Param("name") String name, @Param("keyWrapped") String keyWrapped,
+            @Param("checkValue") String checkValue, @Param("createdAt") Instant createdAt);
+
     /** The rotation in progress, or null. */
     LmkRotationState findRotation();
 

@@ -19,8 +19,13 @@ import tms.store.testing.TestDatabase;
 /** The keys at rest as an LMK rotation reads and replaces them, the installation key, the rotation record. */
 class StoredKeyMapperTest {
 
-    private static final StoredKeyColumn TMK = StoredKeyColumn.ALL.get(0);
-    private static final StoredKeyColumn HOST_KEY = StoredKeyColumn.ALL.get(4);
+    private static final StoredKeyColumn TMK = column("terminal.tmk_wrapped");
+    private static final StoredKeyColumn HOST_KEY = column("host_key.private_key_wrapped");
+
+    // by name, not by position: ALL grows with every migration that adds a key column
+    private static StoredKeyColumn column(String qualifiedName) {
+        return StoredKeyColumn.ALL.stream().filter(c -> c.qualifiedName().equals(qualifiedName)).findFirst().orElseThrow();
+    }
 
     @ParameterizedTest
     @MethodSource("tms.store.testing.TestDatabases#all")

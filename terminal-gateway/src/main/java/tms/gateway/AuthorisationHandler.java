@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tms.hsm.SecurityModule;
+import tms.hsm.WrappedKey;
 import tms.iso8583.MaskedMessage;
 import tms.store.CapturedTransaction;
 import tms.store.Store;
@@ -103,7 +104,11 @@ public final class AuthorisationHandler implements RequestHandler {
 
         PlatformDecision decision;
         try {
-            decision = platform.authorise(new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency));
+            byte[] pinBlock = request.hasField(52) ? request.getBytes(52) : null;
+            WrappedKey pik = pinBlock != null && terminal.pikWrapped() != null ? WrappedKey.decode(terminal.pikWrapped())
+                    : null;
+            decision = platform.authorise(new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency, rrn,
+                    request.getString(22), pinBlock, pik));
         } catch (RuntimeException e) {
             LOG.error("{} terminal {} trace {}: the platform failed; answering 96", kind, tid, trace, e);
             decision = PlatformDecision.decline(ResponseCodes.SYSTEM_MALFUNCTION);

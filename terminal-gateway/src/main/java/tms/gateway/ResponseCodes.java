@@ -11,6 +11,8 @@ public final class ResponseCodes {
     public static final String NOT_PERMITTED = "58";
     public static final String DUPLICATE = "94";
     public static final String SYSTEM_MALFUNCTION = "96";
+    /** The upstream platform did not answer in time (or its answer was lost or unusable); a reversal follows. */
+    public static final String UPSTREAM_TIMEOUT = "98";
     public static final String NOT_REGISTERED = "97";
     public static final String MAC_FAILURE = "A0";
 

@@ -14,7 +14,16 @@ import tms.admin.AdminServer;
 import tms.admin.StatusReport;
 import tms.gateway.GatewayConfig;
 import tms.gateway.HostClock;
+import tms.gateway.AcquirerLink;
+import tms.gateway.AcquirerLinkConfig;
+import tms.gateway.PaymentPlatform;
 import tms.gateway.StandInPlatform;
+import tms.admin.ZoneKeys;
+import tms.hsm.KeyUsage;
+import tms.hsm.MacAlgorithm;
+import tms.hsm.WrappedKey;
+import java.time.Duration;
+import java.util.Map;
 import tms.gateway.TerminalGateway;
 import tms.store.TerminalMapper;
 import tms.store.TransactionMapper;
@@ -40,6 +49,27 @@ public final class RunCommand implements Callable<Integer> {
             description = "Address both servers listen on (default ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(names = "--platform", paramLabel = "HOST:PORT",
+            description = {"Forward authorisations to the payment platform at HOST:PORT over ISO 8583 (default: the",
+                    "built-in stand-in). Needs the zone keys: ./tms platform zone-key --usage ZPK|ZAK."})
+    String platform;
+
+    @Option(names = "--platform-connections", paramLabel = "N", defaultValue = "2",
+            description = "Connections to the platform (default ${DEFAULT-VALUE}).")
+    int platformConnections;
+
+    @Option(names = "--platform-timeout-ms", paramLabel = "MS", defaultValue = "10000",
+            description = "How long an authorisation waits for the platform before the terminal gets 98 and a reversal"
+                    + " is owed (default ${DEFAULT-VALUE}).")
+    long platformTimeoutMs;
+
+    @Option(names = "--platform-mac", paramLabel = "ALGORITHM", defaultValue = "X9_19",
+            description = "MACs on the platform link: X9_19, X9_9 or CUP_ECB (default ${DEFAULT-VALUE}).")
+    MacAlgorithm platformMac;
+
+    @Option(names = "--acquirer-id", paramLabel = "ID", description = "Field 32 sent to the platform.")
+    String acquirerId;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -48,12 +78,23 @@ public final class RunCommand implements Callable<Integer> {
         Instant startedAt = Instant.now();
         Installation inst = Installation.open(installation, out);
         GatewayConfig config = GatewayConfig.defaults().withBindAddress(bind).withPort(gatewayPort);
-        TerminalGateway gateway = new TerminalGateway(config, inst.store(), inst.hsm(),
-                new StandInPlatform(config.standInRules()), new HostClock(Clock.systemUTC(), config.hostZone()));
+        AcquirerLink link;
+        try {
+            link = platform == null ? null : upstreamLink(inst).start();
+        } catch (RuntimeException e) {
+            inst.close();
+            throw e;
+        }
+        PaymentPlatform decider = link != null ? link : new StandInPlatform(config.standInRules());
+        TerminalGateway gateway = new TerminalGateway(config, inst.store(), inst.hsm(), decider,
+                new HostClock(Clock.systemUTC(), config.hostZone()));
         int boundGateway;
         try {
             boundGateway = gateway.start();
         } catch (RuntimeException e) {
+            if (link != null) {
+                link.close();
+            }
             inst.close();
             throw e;
         }
@@ -74,6 +115,9 @@ public final class RunCommand implements Callable<Integer> {
                 // stopping anyway
             }
             gateway.close();
+            if (link != null) {
+                link.close();
+            }
             inst.close();
             stopped.countDown();
         }, "tms-shutdown"));
@@ -87,13 +131,41 @@ public final class RunCommand implements Callable<Integer> {
         out.println("  LMK               " + (inst.lmk().development()
                 ? "DEVELOPMENT LMK, check value " + inst.lmk().checkValueHex() + " — never protect real keys with it"
                 : "check value " + inst.lmk().checkValueHex()));
-        out.println("  platform          built-in stand-in (limit " + config.standInRules().amountLimit() / 100
+        out.println(link != null ? "  platform          " + platform + " over ISO 8583 (" + platformConnections
+                + " connection(s), " + platformMac + " MACs, timeout " + platformTimeoutMs + " ms)"
+                : "  platform          built-in stand-in (limit " + config.standInRules().amountLimit() / 100
                 + " yuan; cards ending 0051 → 51)");
         out.println("Try it: in another terminal, ./tms sim demo" + portHint(boundGateway)
                 + (inst.lmk().development() ? " --dev-lmk" : " (with the LMK options given here)") + "   — Ctrl+C stops.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private AcquirerLink upstreamLink(Installation inst) {
+        int colon = platform.lastIndexOf(':');
+        int port;
+        try {
+            port = Integer.parseInt(platform.substring(colon + 1));
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            port = -1;
+        }
+        if (colon < 1 || port < 1 || port > 65535) {
+            throw new UserError("--platform " + platform + " is not HOST:PORT (e.g. 10.1.2.3:6000)");
+        }
+        if (platformTimeoutMs < 100 || platformConnections < 1 || platformConnections > 64) {
+            throw new UserError("--platform-timeout-ms must be at least 100 and --platform-connections 1 to 64");
+        }
+        ZoneKeys zoneKeys = new ZoneKeys(inst.store(), inst.hsm(), Clock.systemUTC());
+        WrappedKey zpk = zoneKeys.find(KeyUsage.ZPK);
+        WrappedKey zak = zoneKeys.find(KeyUsage.ZAK);
+        if (zpk == null || zak == null) {
+            throw new UserError("the link to the platform needs both zone keys; missing: " + (zpk == null ? "ZPK " : "")
+                    + (zak == null ? "ZAK" : "") + " — form them with ./tms platform zone-key --usage ZPK|ZAK");
+        }
+        AcquirerLinkConfig linkConfig = new AcquirerLinkConfig(platform.substring(0, colon), port, platformConnections,
+                Duration.ofMillis(platformTimeoutMs), Duration.ofSeconds(30), platformMac, acquirerId, Map.of(), zpk, zak);
+        return new AcquirerLink(linkConfig, inst.hsm(), inst.store(), Clock.systemUTC());
     }
 
     private static String portHint(int port) {
