@@ -99,12 +99,13 @@ public final class LoadGenerator {
         if (lastTickNanos != 0 && now - lastTickNanos < progressEvery.toNanos()) {
             return;
         }
-        double seconds = lastTickNanos == 0 ? (now - startNanos) / 1e9 : (now - lastTickNanos) / 1e9;
+        // only answers due after the warm-up are recorded, so the rate is over the measured part of the interval
+        long from = Math.max(lastTickNanos == 0 ? startNanos : lastTickNanos, measureStart);
         lastTickNanos = now;
         Histogram interval = latencies.getIntervalHistogram();
         total.add(interval);
         long errorsSoFar = errors.values().stream().mapToLong(LongAdder::sum).sum();
-        progress.interval((now - startNanos) / 1e9, now < measureStart ? 0 : interval.getTotalCount() / seconds,
+        progress.interval((now - startNanos) / 1e9, now <= from ? 0 : interval.getTotalCount() / ((now - from) / 1e9),
                 interval.getValueAtPercentile(99), errorsSoFar);
     }
 

@@ -28,10 +28,10 @@ import tms.simulator.TerminalProfile;
 
 /** sim load: many simulated terminals buying at once against the gateway, and optionally against the I/O ceiling. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"N load terminals, each on its own connection, sign in (004) and buy at a fixed total rate",
-                "(open loop; latency from each request's intended send time) or as fast as they can (--rate max).",
-                "--ceiling runs the same load against a server that answers with a canned 0210, in this process,",
-                "and reports the gateway's throughput as a ratio of it. A benchmark: figures depend on the machine."})
+        description = {"N load terminals, each on its own connection, sign in (004) and buy at a fixed total rate (open "
+                + "loop; latency from each request's intended send time) or as fast as they can (--rate max).",
+                "--ceiling runs the same load against a server in this process that answers every frame with a canned "
+                + "0210, and reports the gateway's throughput as a ratio of it. A benchmark: figures depend on the machine."})
 final class LoadCommand implements Callable<Integer> {
 
     private static final int MAX_TERMINALS = 1000;
