@@ -26,6 +26,12 @@ class LoadGeneratorTest {
         return new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(temp.resolve("terminal-lmk.key")));
     }
 
+    /** One run of the plan by terminals with local keys, all dialling 127.0.0.1:port. */
+    private LoadReport run(LoadPlan plan, int port, String target) throws InterruptedException {
+        return new LoadGenerator(plan, LoadTerminals.withLocalKeys(keys(), "127.0.0.1", port, plan.timeout()),
+                Duration.ofSeconds(5), LoadProgress.SILENT).run(target, "127.0.0.1:" + port);
+    }
+
     private static LoadPlan plan(int terminals, long rate, Duration duration, Duration timeout) {
         return new LoadPlan(terminals, rate, Duration.ZERO, duration, timeout, 1234, PAN);
     }
@@ -58,9 +64,7 @@ class LoadGeneratorTest {
         try (CannedAnswerServer stalling = new CannedAnswerServer("00", Duration.ofMillis(delayMillis))) {
             int port = stalling.start(0);
             // one terminal due every 10 ms against a host that takes 50 ms: each request waits for the ones before
-            LoadReport report = new LoadGenerator(plan(1, 100, Duration.ofSeconds(1), TIMEOUT),
-                    LoadTerminals.withLocalKeys(keys(), "127.0.0.1", port, TIMEOUT), Duration.ofSeconds(5),
-                    LoadProgress.SILENT).run("stalling", "127.0.0.1");
+            LoadReport report = run(plan(1, 100, Duration.ofSeconds(1), TIMEOUT), port, "stalling");
 
             long answers = report.answers();
             assertThat(answers).isGreaterThanOrEqualTo(6);
@@ -78,9 +82,7 @@ class LoadGeneratorTest {
         long delayMillis = 50;
         try (CannedAnswerServer stalling = new CannedAnswerServer("00", Duration.ofMillis(delayMillis))) {
             int port = stalling.start(0);
-            LoadReport report = new LoadGenerator(plan(1, 0, Duration.ofMillis(600), TIMEOUT),
-                    LoadTerminals.withLocalKeys(keys(), "127.0.0.1", port, TIMEOUT), Duration.ofSeconds(5),
-                    LoadProgress.SILENT).run("stalling", "127.0.0.1");
+            LoadReport report = run(plan(1, 0, Duration.ofMillis(600), TIMEOUT), port, "stalling");
 
             assertThat(report.answers()).isPositive();
             assertThat(report.p50Micros()).isGreaterThanOrEqualTo(delayMillis * 1000);
@@ -93,9 +95,7 @@ class LoadGeneratorTest {
         try (CannedAnswerServer silent = new CannedAnswerServer("00", Duration.ofSeconds(10))) {
             int port = silent.start(0);
             Duration timeout = Duration.ofMillis(200);
-            LoadReport report = new LoadGenerator(plan(1, 0, Duration.ofMillis(700), timeout),
-                    LoadTerminals.withLocalKeys(keys(), "127.0.0.1", port, timeout), Duration.ofSeconds(5),
-                    LoadProgress.SILENT).run("silent", "127.0.0.1");
+            LoadReport report = run(plan(1, 0, Duration.ofMillis(700), timeout), port, "silent");
 
             assertThat(report.answers()).isZero();
             assertThat(report.errors().get("timeout")).isGreaterThanOrEqualTo(2);
@@ -108,9 +108,7 @@ class LoadGeneratorTest {
         try (CannedAnswerServer gone = new CannedAnswerServer()) {
             port = gone.start(0);
         }
-        LoadReport report = new LoadGenerator(plan(2, 0, Duration.ofMillis(200), TIMEOUT),
-                LoadTerminals.withLocalKeys(keys(), "127.0.0.1", port, TIMEOUT), Duration.ofSeconds(5),
-                LoadProgress.SILENT).run("gone", "127.0.0.1");
+        LoadReport report = run(plan(2, 0, Duration.ofMillis(200), TIMEOUT), port, "gone");
 
         assertThat(report.answers()).isZero();
         assertThat(report.errors()).isEqualTo(Map.of("connect-failed", 2L));
@@ -120,11 +118,8 @@ class LoadGeneratorTest {
     void theJsonHasEveryFieldForBothRunsAndTheRatio() throws Exception {
         try (CannedAnswerServer server = new CannedAnswerServer()) {
             int port = server.start(0);
-            LoadTerminals terminals = LoadTerminals.withLocalKeys(keys(), "127.0.0.1", port, TIMEOUT);
-            LoadReport first = new LoadGenerator(plan(2, 200, Duration.ofMillis(500), TIMEOUT), terminals,
-                    Duration.ofSeconds(5), LoadProgress.SILENT).run("gateway", "127.0.0.1:" + port);
-            LoadReport second = new LoadGenerator(plan(2, 200, Duration.ofMillis(500), TIMEOUT), terminals,
-                    Duration.ofSeconds(5), LoadProgress.SILENT).run("ceiling", "127.0.0.1:" + port);
+            LoadReport first = run(plan(2, 200, Duration.ofMillis(500), TIMEOUT), port, "gateway");
+            LoadReport second = run(plan(2, 200, Duration.ofMillis(500), TIMEOUT), port, "ceiling");
 
             String json = LoadReportFormat.json(first, second);
 
