@@ -44,6 +44,7 @@ public final class LoadGenerator {
     private final CountDownLatch dialled;
     private final CountDownLatch go = new CountDownLatch(1);
     private volatile long startNanos;
+    private long lastTickNanos; // only the thread in run() ticks
 
     public LoadGenerator(LoadPlan plan, LoadTerminals terminals, Duration progressEvery, LoadProgress progress) {
         this.plan = plan;
@@ -91,8 +92,6 @@ public final class LoadGenerator {
         return LoadReport.of(target, address, plan, measuredSeconds, total, counts(responseCodes), counts(errors),
                 sentInWindow.sum());
     }
-
-    private long lastTickNanos;
 
     private void tick(Histogram total, long measureStart) {
         long now = System.nanoTime();
