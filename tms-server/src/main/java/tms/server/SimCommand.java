@@ -36,7 +36,7 @@ import tms.store.TerminalMapper;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "A simulated POS terminal: sign in, buy, ask a balance, or run the whole demo.",
         subcommands = {SimCommand.SignIn.class, SimCommand.Purchase.class, SimCommand.Balance.class,
-                SimCommand.Demo.class, SimCommand.Activate.class})
+                SimCommand.Demo.class, SimCommand.Activate.class, LoadCommand.class})
 public final class SimCommand {
 
     static final String DEMO_SERIAL = "DEMO-0001";
