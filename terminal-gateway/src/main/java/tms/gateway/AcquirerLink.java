@@ -228,8 +228,11 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
             }
             try {
                 connection.send(body);
+            } catch (UpstreamConnection.NotSent e) {
+                return new Exchange(null, e.getMessage(), true);
             } catch (IOException e) {
-                return new Exchange(null, "the connection failed while sending: " + e.getMessage(), true);
+                // part or all of it may have reached the platform: as good as sent and unanswered
+                return new Exchange(null, "the connection failed while sending: " + e.getMessage(), false);
             }
             return new Exchange(answer.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS), null, false);
         } catch (TimeoutException e) {

@@ -38,6 +38,13 @@ final class UpstreamConnection implements AutoCloseable {
     private volatile boolean closed;
     private volatile long lastSentNanos = System.nanoTime();
 
+    /** Nothing of the message left: the connection was already closed. Any other IOException may have sent some of it. */
+    static final class NotSent extends IOException {
+        NotSent(String message) {
+            super(message);
+        }
+    }
+
     /** An answer as unpacked, with the body it came in (for its MAC). */
     record UpstreamAnswer(ISOMsg message, byte[] body) {
     }
@@ -94,7 +101,7 @@ final class UpstreamConnection implements AutoCloseable {
         System.arraycopy(body, 0, frame, 2, body.length);
         synchronized (out) {
             if (closed) {
-                throw new IOException("the connection " + name + " to the platform is closed");
+                throw new NotSent("the connection " + name + " to the platform is closed");
             }
             try {
                 out.write(frame);
