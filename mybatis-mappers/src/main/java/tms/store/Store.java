@@ -129,6 +129,7 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(AuditLogMapper.class);
         configuration.addMapper(HostKeyMapper.class);
         configuration.addMapper(StoredKeyMapper.class);
+        configuration.addMapper(SettlementMapper.class);
         return configuration;
     }
 
