@@ -19,10 +19,6 @@ public interface TransactionMapper {
     /** The row with this id, or null. */
     CapturedTransaction findById(@Param("id") long id);
 
-    /** The row of this kind that the host answered with this RRN, or null. */
-    CapturedTransaction findByRrn(@Param("tid") String tid, @Param("rrn") String rrn,
-                                  @Param("kind") TransactionKind kind);
-
     /** At most {@code limit} rows, newest host time first. */
     List<CapturedTransaction> listRecent(@Param("limit") int limit);
 

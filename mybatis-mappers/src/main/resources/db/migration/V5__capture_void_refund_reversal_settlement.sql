@@ -13,9 +13,6 @@ ALTER TABLE captured_transaction ADD COLUMN refunded_amount BIGINT NOT NULL DEFA
 ALTER TABLE captured_transaction ADD COLUMN request_hash CHAR(64) NULL;
 ALTER TABLE captured_transaction ADD COLUMN response_fields VARCHAR(400) NULL;
 
--- refunds name their original by RRN
-CREATE INDEX ix_captured_transaction_tid_rrn ON captured_transaction (tid, rrn);
-
 -- A settlement (0500): the terminal's totals as it sent them in field 48 and the host's for the same batch, with
 -- the result digit the host answered (1 balanced, 2 unbalanced). Amounts in fen. Foreign-card totals are kept
 -- as the terminal sent them; the host counts every card as domestic.

@@ -40,7 +40,7 @@ class CaptureStoreTest {
 
     @ParameterizedTest
     @MethodSource("tms.store.testing.TestDatabases#all")
-    void keepsTheNewColumnsAndFindsByIdAndRrn(TestDatabase db) {
+    void keepsTheNewColumnsAndFindsById(TestDatabase db) {
         Store store = db.open();
         long purchase = insert(store, row("000001", "000010", TransactionKind.PURCHASE, 500, TransactionStatus.APPROVED, null));
         CapturedTransaction reversal = new CapturedTransaction(null, TID, "898100012340001", "000001", "000011", null,
@@ -51,12 +51,6 @@ class CaptureStoreTest {
         CapturedTransaction found = store.read(s -> s.getMapper(TransactionMapper.class).findById(purchase));
         assertThat(found.trace()).isEqualTo("000010");
         assertThat(found.requestHash()).isEqualTo("ab".repeat(32));
-        CapturedTransaction byRrn = store.read(s -> s.getMapper(TransactionMapper.class).findByRrn(TID, "000000000010",
-                TransactionKind.PURCHASE));
-        CapturedTransaction refundByRrn = store.read(s -> s.getMapper(TransactionMapper.class).findByRrn(TID,
-                "000000000010", TransactionKind.REFUND));
-        assertThat(byRrn.id()).isEqualTo(purchase);
-        assertThat(refundByRrn).isNull();
         assertThat(find(store, "000001", "000011", TransactionKind.REVERSAL))
                 .usingRecursiveComparison().ignoringFields("id").isEqualTo(reversal);
     }
