@@ -60,6 +60,21 @@ final class Capture {
     }
 
     /**
+     * The answer to a request whose key is already captured — the stored answer for a retransmission, 94 otherwise —
+     * or null when the key is free. A void or refund asks before checking its original, whose state its own first
+     * copy changed.
+     */
+    Reply earlierAnswer(TransactionKind kind, ISOMsg request, SignedInTerminal terminal)
+            throws ISOException, MessageFormatException {
+        String batch = FinancialChecks.batchOf(request, terminal);
+        String trace = request.getString(11);
+        boolean taken = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey(terminal.tid(), batch, trace, kind)) != null;
+        return taken ? Retransmissions.answerCaptured(store, request, RequestFingerprint.of(hsm, request),
+                terminal.tid(), batch, trace, kind) : null;
+    }
+
+    /**
      * @param original    the row a void or refund acts on, or null
      * @param consequence what an approval does to the original, in the same transaction as the decision
      */

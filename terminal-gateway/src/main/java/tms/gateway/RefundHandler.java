@@ -45,6 +45,10 @@ final class RefundHandler implements RequestHandler {
         if (refusal != null) {
             return Reply.macked(ResponseMessage.answering(request, refusal));
         }
+        Reply earlier = capture.earlierAnswer(TransactionKind.REFUND, request, terminal);
+        if (earlier != null) {
+            return earlier;
+        }
         String pan = CardNumber.of(request);
         OriginalPurchase.Lookup lookup = originals.find("refund", request, terminal.tid(), pan);
         if (lookup.refusal() != null) {

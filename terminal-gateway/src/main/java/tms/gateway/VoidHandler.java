@@ -45,6 +45,10 @@ final class VoidHandler implements RequestHandler {
         if (refusal != null) {
             return Reply.macked(ResponseMessage.answering(request, refusal));
         }
+        Reply earlier = capture.earlierAnswer(TransactionKind.PURCHASE_VOID, request, terminal);
+        if (earlier != null) {
+            return earlier;
+        }
         String pan = CardNumber.of(request);
         OriginalPurchase.Lookup lookup = originals.find("void", request, terminal.tid(), pan);
         if (lookup.refusal() != null) {
