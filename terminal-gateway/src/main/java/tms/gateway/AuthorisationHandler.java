@@ -38,7 +38,7 @@ public final class AuthorisationHandler implements RequestHandler {
             refusal = FinancialChecks.cardRequestRefusal(request, kind == TransactionKind.PURCHASE);
         }
         if (refusal != null) {
-            return Reply.macked(ResponseMessage.answering(request, refusal));
+            return Reply.macked(request, refusal);
         }
         long amount = kind == TransactionKind.PURCHASE ? Long.parseLong(request.getString(4)) : 0L;
         return capture.capture(kind, request, terminal, CardNumber.of(request), amount, null, Capture.Consequence.NONE);

@@ -43,16 +43,11 @@ final class BatchUploadEndHandler implements RequestHandler {
     }
 
     @Override
-    public boolean requiresMac() {
-        return true;
-    }
-
-    @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
         SignedInTerminal terminal = requester.terminal();
         String refusal = FinancialChecks.terminalRefusal("end of batch upload", terminal, request);
         if (refusal != null) {
-            return Reply.macked(ResponseMessage.answering(request, refusal));
+            return Reply.macked(request, refusal);
         }
         String tid = terminal.tid();
         String batch = FinancialChecks.batchOf(request, terminal);

@@ -36,23 +36,18 @@ final class BatchUploadHandler implements RequestHandler {
     }
 
     @Override
-    public boolean requiresMac() {
-        return true;
-    }
-
-    @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
         SignedInTerminal terminal = requester.terminal();
         String refusal = FinancialChecks.terminalRefusal("batch upload", terminal, request);
         if (refusal != null) {
-            return Reply.macked(ResponseMessage.answering(request, refusal));
+            return Reply.macked(request, refusal);
         }
         BatchUploadDetails details = BatchUploadDetails.parse(request.getString(48));
         for (BatchUploadDetails.Entry entry : details.entries()) {
             if (TypeCodes.kindOf(entry.typeCode()) == null) {
                 LOG.warn("batch upload refused: terminal {} uploads type code {}, which this host does not capture",
                         terminal.tid(), entry.typeCode());
-                return Reply.macked(ResponseMessage.answering(request, ResponseCodes.INVALID_TRANSACTION));
+                return Reply.macked(request, ResponseCodes.INVALID_TRANSACTION);
             }
         }
         String batch = FinancialChecks.batchOf(request, terminal);

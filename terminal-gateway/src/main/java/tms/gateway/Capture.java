@@ -132,7 +132,7 @@ final class Capture {
         if (response == null) {
             LOG.warn("{} terminal {} batch {} trace {} was reversed while the platform decided; answering 96", kind,
                     tid, batch, trace);
-            return Reply.macked(ResponseMessage.answering(request, ResponseCodes.SYSTEM_MALFUNCTION));
+            return Reply.macked(request, ResponseCodes.SYSTEM_MALFUNCTION);
         }
         LOG.info("{} terminal {} batch {} trace {} amount {} card {} → {} rrn {}", kind, tid, batch, trace, amount,
                 MaskedMessage.truncatedPan(pan), response.getString(39), rrn);

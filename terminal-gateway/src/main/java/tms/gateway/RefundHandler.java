@@ -31,40 +31,23 @@ final class RefundHandler implements RequestHandler {
     }
 
     @Override
-    public boolean requiresMac() {
-        return true;
-    }
-
-    @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
         SignedInTerminal terminal = requester.terminal();
-        String refusal = FinancialChecks.terminalRefusal("refund", terminal, request);
-        if (refusal == null) {
-            refusal = FinancialChecks.cardRequestRefusal(request, true);
-        }
-        if (refusal != null) {
-            return Reply.macked(ResponseMessage.answering(request, refusal));
-        }
-        Reply earlier = capture.earlierAnswer(TransactionKind.REFUND, request, terminal);
-        if (earlier != null) {
-            return earlier;
-        }
-        String pan = CardNumber.of(request);
-        OriginalPurchase.Lookup lookup = originals.find("refund", request, terminal.tid(), pan);
-        if (lookup.refusal() != null) {
-            return Reply.macked(ResponseMessage.answering(request, lookup.refusal()));
+        OriginalPurchase.Lookup lookup = originals.find(TransactionKind.REFUND, request, terminal);
+        if (lookup.answer() != null) {
+            return lookup.answer();
         }
         CapturedTransaction original = lookup.row();
         long amount = Long.parseLong(request.getString(4));
-        refusal = original.status() == TransactionStatus.VOIDED ? ResponseCodes.INVALID_TRANSACTION
+        String refusal = original.status() == TransactionStatus.VOIDED ? ResponseCodes.INVALID_TRANSACTION
                 : original.status() != TransactionStatus.APPROVED ? ResponseCodes.ORIGINAL_NOT_FOUND
                 : amount > original.amount() ? ResponseCodes.ORIGINAL_AMOUNT_MISMATCH : null;
         if (refusal != null) {
             LOG.warn("refund refused ({}): terminal {} purchase trace {} is {} for {} fen, refund asks {}", refusal,
                     terminal.tid(), original.trace(), original.status(), original.amount(), amount);
-            return Reply.macked(ResponseMessage.answering(request, refusal));
+            return Reply.macked(request, refusal);
         }
-        return capture.capture(TransactionKind.REFUND, request, terminal, pan, amount, original,
+        return capture.capture(TransactionKind.REFUND, request, terminal, CardNumber.of(request), amount, original,
                 s -> s.getMapper(TransactionMapper.class).addRefund(original.id(), amount) == 1 ? null
                         : ResponseCodes.ORIGINAL_AMOUNT_MISMATCH);
     }

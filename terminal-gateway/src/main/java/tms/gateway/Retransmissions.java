@@ -47,6 +47,6 @@ final class Retransmissions {
         }
         LOG.warn("{} refused: already received {}", what,
                 storedFields == null ? "and still being answered" : "with different content");
-        return Reply.macked(ResponseMessage.answering(request, ResponseCodes.DUPLICATE));
+        return Reply.macked(request, ResponseCodes.DUPLICATE);
     }
 }

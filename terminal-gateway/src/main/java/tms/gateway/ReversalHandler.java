@@ -45,11 +45,6 @@ final class ReversalHandler implements RequestHandler {
     }
 
     @Override
-    public boolean requiresMac() {
-        return true;
-    }
-
-    @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
         SignedInTerminal terminal = requester.terminal();
         String tid = terminal.tid();
@@ -61,7 +56,7 @@ final class ReversalHandler implements RequestHandler {
                 : FinancialChecks.amountRefusal(request);
         if (refusal != null) {
             LOG.warn("reversal refused ({}): terminal {} trace {}", refusal, tid, LogText.printable(request.getString(11)));
-            return Reply.macked(ResponseMessage.answering(request, refusal));
+            return Reply.macked(request, refusal);
         }
         String batch = FinancialChecks.batchOf(request, terminal);
         String trace = request.getString(11);

@@ -40,11 +40,6 @@ final class SettlementHandler implements RequestHandler {
     }
 
     @Override
-    public boolean requiresMac() {
-        return true;
-    }
-
-    @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
         SignedInTerminal terminal = requester.terminal();
         String tid = terminal.tid();
@@ -53,7 +48,7 @@ final class SettlementHandler implements RequestHandler {
             refusal = ResponseCodes.INVALID_TRANSACTION;
         }
         if (refusal != null) {
-            return Reply.macked(ResponseMessage.answering(request, refusal));
+            return Reply.macked(request, refusal);
         }
         SettlementTotals reported = SettlementTotals.parse(request.getString(48));
         String batch = FinancialChecks.batchOf(request, terminal);

@@ -66,7 +66,7 @@ public final class TerminalGateway implements AutoCloseable {
         map.put(MessageKind.TMK_CONFIRMATION, new TmkConfirmationHandler(store, clock));
         map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
         Capture capture = new Capture(store, hsm, platform, clock, rrns, config.acquirerId());
-        OriginalPurchase originals = new OriginalPurchase(store, hsm);
+        OriginalPurchase originals = new OriginalPurchase(store, hsm, capture);
         map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, capture));
         map.put(MessageKind.BALANCE_INQUIRY, new AuthorisationHandler(TransactionKind.BALANCE_INQUIRY, capture));
         map.put(MessageKind.PURCHASE_VOID, new VoidHandler(capture, originals));

@@ -31,38 +31,21 @@ final class VoidHandler implements RequestHandler {
     }
 
     @Override
-    public boolean requiresMac() {
-        return true;
-    }
-
-    @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
         SignedInTerminal terminal = requester.terminal();
-        String refusal = FinancialChecks.terminalRefusal("void", terminal, request);
-        if (refusal == null) {
-            refusal = FinancialChecks.cardRequestRefusal(request, true);
-        }
-        if (refusal != null) {
-            return Reply.macked(ResponseMessage.answering(request, refusal));
-        }
-        Reply earlier = capture.earlierAnswer(TransactionKind.PURCHASE_VOID, request, terminal);
-        if (earlier != null) {
-            return earlier;
-        }
-        String pan = CardNumber.of(request);
-        OriginalPurchase.Lookup lookup = originals.find("void", request, terminal.tid(), pan);
-        if (lookup.refusal() != null) {
-            return Reply.macked(ResponseMessage.answering(request, lookup.refusal()));
+        OriginalPurchase.Lookup lookup = originals.find(TransactionKind.PURCHASE_VOID, request, terminal);
+        if (lookup.answer() != null) {
+            return lookup.answer();
         }
         CapturedTransaction original = lookup.row();
         long amount = Long.parseLong(request.getString(4));
-        refusal = refusal(original, amount);
+        String refusal = refusal(original, amount);
         if (refusal != null) {
             LOG.warn("void refused ({}): terminal {} purchase trace {} is {} for {} fen, void asks {}", refusal,
                     terminal.tid(), original.trace(), original.status(), original.amount(), amount);
-            return Reply.macked(ResponseMessage.answering(request, refusal));
+            return Reply.macked(request, refusal);
         }
-        return capture.capture(TransactionKind.PURCHASE_VOID, request, terminal, pan, amount, original,
+        return capture.capture(TransactionKind.PURCHASE_VOID, request, terminal, CardNumber.of(request), amount, original,
                 s -> s.getMapper(TransactionMapper.class).changeStatus(original.id(), TransactionStatus.APPROVED,
                         TransactionStatus.VOIDED) == 1 ? null : ResponseCodes.INVALID_TRANSACTION);
     }
