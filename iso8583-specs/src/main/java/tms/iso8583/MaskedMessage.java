@@ -18,6 +18,9 @@ public final class MaskedMessage {
     public static final Set<Integer> HIDDEN_FIELDS = Set.of(14, 35, 36, 45, 52, 55, 62, 64);
 
     private static final int PAN = 2;
+    /** Field 48 of a batch upload (0320/0330) carries whole card numbers (docs/protocol.md), so it is never shown. */
+    private static final int PRIVATE_48 = 48;
+    private static final Set<String> BATCH_UPLOAD_MTIS = Set.of("0320", "0330");
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private MaskedMessage() {
@@ -42,8 +45,10 @@ public final class MaskedMessage {
                     fields.put(key, component);
                 }
             }
+            boolean batchUpload = msg.hasField(0) && BATCH_UPLOAD_MTIS.contains(msg.getString(0));
             for (Map.Entry<Integer, ISOComponent> e : fields.entrySet()) {
-                s.append(' ').append(e.getKey()).append('=').append(show(e.getKey(), e.getValue()));
+                s.append(' ').append(e.getKey()).append('=').append(batchUpload && e.getKey() == PRIVATE_48
+                        ? "[hidden]" : show(e.getKey(), e.getValue()));
             }
             return s.toString();
         } catch (RuntimeException | org.jpos.iso.ISOException e) {

@@ -45,6 +45,16 @@ class MaskedMessageTest {
     }
 
     @Test
+    void theCardsOfABatchUploadAreHiddenButASettlementsTotalsShow() throws Exception {
+        ISOMsg upload = new ISOMsg("0320");
+        upload.set(48, "01220000011662122612345678900000000000000000100");
+        assertThat(MaskedMessage.describe(upload)).isEqualTo("0320 48=[hidden]");
+        ISOMsg settlement = new ISOMsg("0500");
+        settlement.set(48, "00000000010000100000000000000000000000000000000000000000000000");
+        assertThat(MaskedMessage.describe(settlement)).contains("48=000000000100001");
+    }
+
+    @Test
     void describesAnythingWithoutThrowing() {
         assertThat(MaskedMessage.describe(null)).isEqualTo("null");
         assertThat(MaskedMessage.describe(new ISOMsg())).isEqualTo("(no MTI)");

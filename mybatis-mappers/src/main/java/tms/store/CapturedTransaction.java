@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * A transaction as the gateway captured it: amount in fen, the card only as first 6 / last 4 and a keyed hash
- * (never the full PAN, track data, CVV or PIN block); {@code id} may be null on insert.
+ * (never the full PAN, track data, CVV or PIN block); {@code id} may be null on insert. {@code originalId} is
+ * the row a void, refund or reversal acts on (null for an orphan reversal), {@code reasonCode} a reversal's
+ * field 39, {@code requestHash} and {@code responseFields} what answers a byte-identical retransmission.
  */
 public record CapturedTransaction(
         Long id,
@@ -27,5 +29,18 @@ public record CapturedTransaction(
         TransactionStatus status,
         String terminalDate,
         String terminalTime,
-        Instant hostTime) {
+        Instant hostTime,
+        Long originalId,
+        String reasonCode,
+        String requestHash,
+        String responseFields) {
+
+    /** A row that refers to no other and keeps no answer (a purchase before its answer, a test row). */
+    public CapturedTransaction(Long id, String tid, String mid, String batch, String trace, String rrn, String authCode,
+                               String mti, String processingCode, TransactionKind kind, long amount, String currency,
+                               String panFirst6, String panLast4, String panHash, String entryMode, String responseCode,
+                               TransactionStatus status, String terminalDate, String terminalTime, Instant hostTime) {
+        this(id, tid, mid, batch, trace, rrn, authCode, mti, processingCode, kind, amount, currency, panFirst6, panLast4,
+                panHash, entryMode, responseCode, status, terminalDate, terminalTime, hostTime, null, null, null, null);
+    }
 }

@@ -130,6 +130,7 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(HostKeyMapper.class);
         configuration.addMapper(StoredKeyMapper.class);
         configuration.addMapper(UpstreamReversalMapper.class);
+        configuration.addMapper(SettlementMapper.class);
         return configuration;
     }
 

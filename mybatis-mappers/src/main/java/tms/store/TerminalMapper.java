@@ -17,6 +17,12 @@ public interface TerminalMapper {
 
     int updateBatch(@Param("tid") String tid, @Param("batch") String batch);
 
+    /**
+     * Moves the terminal's current batch from {@code from} to {@code to} (after {@code from} was settled); returns 0
+     * and changes nothing when the current batch is no longer {@code from}, e.g. a sign-in already opened a new one.
+     */
+    int advanceBatch(@Param("tid") String tid, @Param("from") String from, @Param("to") String to);
+
     int touchLastSeen(@Param("tid") String tid, @Param("at") Instant at);
 
     int updateState(@Param("tid") String tid, @Param("state") TerminalState state);

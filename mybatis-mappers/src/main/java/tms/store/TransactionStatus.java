@@ -9,6 +9,10 @@ public enum TransactionStatus {
     PENDING,
     APPROVED,
     DECLINED,
+    /** Undone by the terminal's reversal (0400); a reversed void gives its purchase back its APPROVED status. */
     REVERSED,
-    VOIDED
+    /** A purchase undone by an approved void. It still counts in the batch's debit; the void counts in credit. */
+    VOIDED,
+    /** A reversal of an original the host never saw: answered 00 and kept for review. */
+    ORPHAN
 }

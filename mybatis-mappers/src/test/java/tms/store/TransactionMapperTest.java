@@ -193,9 +193,9 @@ class TransactionMapperTest {
             return null;
         });
         Integer first = store.write(s -> s.getMapper(TransactionMapper.class).recordDecision("10000077", "000001",
-                "000077", TransactionKind.PURCHASE, "654321", "00", TransactionStatus.APPROVED));
+                "000077", TransactionKind.PURCHASE, "654321", "00", TransactionStatus.APPROVED, "39002" + "00"));
         Integer second = store.write(s -> s.getMapper(TransactionMapper.class).recordDecision("10000077", "000001",
-                "000077", TransactionKind.PURCHASE, null, "51", TransactionStatus.DECLINED));
+                "000077", TransactionKind.PURCHASE, null, "51", TransactionStatus.DECLINED, "39002" + "51"));
         CapturedTransaction row = store.read(s -> s.getMapper(TransactionMapper.class)
                 .findByKey("10000077", "000001", "000077", TransactionKind.PURCHASE));
         assertThat(first).isEqualTo(1);
@@ -203,5 +203,6 @@ class TransactionMapperTest {
         assertThat(row.status()).isEqualTo(TransactionStatus.APPROVED);
         assertThat(row.authCode()).isEqualTo("654321");
         assertThat(row.responseCode()).isEqualTo("00");
+        assertThat(row.responseFields()).isEqualTo("3900200");
     }
 }

@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
@@ -15,15 +19,20 @@ import tms.hsm.KeyUsage;
 import tms.hsm.SecurityModule;
 import tms.hsm.WrappedKey;
 import tms.iso8583.CupMessageCodec;
+import tms.iso8583.BatchUploadDetails;
 import tms.iso8583.Field60;
 import tms.iso8583.Frame;
 import tms.iso8583.MessageFormatException;
+import tms.iso8583.OriginalData;
+import tms.iso8583.SettlementTotals;
 import tms.iso8583.SignInKeyLayout;
 import tms.iso8583.WorkingKeys;
 
 /**
- * A POS terminal in software: one TCP connection to the gateway, signing in, buying and asking balances
- * in the CUP dialect. Its keys live in its own security module, as a real terminal's live in its PSAM.
+ * A POS terminal in software: one TCP connection to the gateway, signing in, buying, voiding, refunding,
+ * reversing, asking balances, settling and uploading its batch in the CUP dialect. Its keys live in its own
+ * security module, as a real terminal's live in its PSAM; its journal of approved transactions lives with the
+ * connection (a test drives one batch per terminal object).
  */
 public final class SimulatedTerminal implements AutoCloseable {
 
@@ -37,6 +46,10 @@ public final class SimulatedTerminal implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private int lastProcessingNibble;
+    /** The approved transactions of the current batch, in the order they were approved; tests may alter it. */
+    private final List<JournalEntry> journal = new ArrayList<>();
+    /** Financial requests sent, by trace, for a reversal to repeat their fields. */
+    private final Map<String, ISOMsg> sent = new HashMap<>();
 
     public SimulatedTerminal(TerminalProfile profile, SecurityModule hsm, String host, int port, Duration timeout)
             throws IOException {
@@ -90,12 +103,33 @@ public final class SimulatedTerminal implements AutoCloseable {
         return financial("310000", "01", -1, pan);
     }
 
+    /** Voids an approved purchase of this batch: 0200, 200000, 60.1 = 23, 37 its RRN, 61 its batch and trace. */
+    public TransactionResult purchaseVoid(TransactionResult purchase, long amountFen, String pan) throws IOException {
+        return undo("0200", "23", purchase, amountFen, pan);
+    }
+
+    /** Refunds (part of) an approved purchase of any batch: 0220, 200000, 60.1 = 25, 37 and 61 as for a void. */
+    public TransactionResult refund(TransactionResult purchase, long amountFen, String pan) throws IOException {
+        return undo("0220", "25", purchase, amountFen, pan);
+    }
+
+    private TransactionResult undo(String mti, String typeCode, TransactionResult purchase, long amountFen, String pan)
+            throws IOException {
+        return financial(mti, "200000", typeCode, amountFen, pan, purchase.rrn(),
+                new OriginalData(purchase.batch(), purchase.trace(), null).format());
+    }
+
     private TransactionResult financial(String processingCode, String typeCode, long amountFen, String pan)
             throws IOException {
+        return financial("0200", processingCode, typeCode, amountFen, pan, null, null);
+    }
+
+    private TransactionResult financial(String mti, String processingCode, String typeCode, long amountFen, String pan,
+                                        String originalRrn, String originalData) throws IOException {
         requireSignedIn();
         ISOMsg request = new ISOMsg();
         try {
-            request.setMTI("0200");
+            request.setMTI(mti);
             request.set(2, pan);
             request.set(3, processingCode);
             if (amountFen >= 0) {
@@ -111,13 +145,141 @@ public final class SimulatedTerminal implements AutoCloseable {
             request.set(42, profile.mid());
             request.set(49, "156");
             request.set(60, Field60.of(typeCode, profile.batch(), "000").format());
+            if (originalRrn != null) {
+                request.set(37, originalRrn);
+                request.set(61, originalData);
+            }
+            sent.put(trace, (ISOMsg) request.clone());
             ISOMsg response = exchange(request, true);
             boolean macOk = response.hasField(64);
+            if ("00".equals(response.getString(39)) && amountFen > 0) {
+                journal.add(new JournalEntry(typeCode, trace, pan, amountFen));
+            }
             return new TransactionResult(response.getString(39), response.getString(37), response.getString(38),
                     trace, profile.batch(), macOk, response.getString(54));
         } catch (ISOException e) {
             throw new IOException("the request could not be built: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reverses the financial request this terminal sent with {@code trace}: 0400 with its 2, 3, 4, 11, 22, 25, 41,
+     * 42, 49, 60 and the reason in 39 (98 no answer, 06, A0 bad response MAC); the transaction leaves the journal.
+     *
+     * @return the host's response code
+     */
+    public String reverse(String trace, String reason) throws IOException {
+        requireSignedIn();
+        ISOMsg original = sent.get(trace);
+        if (original == null) {
+            throw new IllegalArgumentException("this terminal sent no financial request with trace " + trace);
+        }
+        try {
+            ISOMsg request = new ISOMsg();
+            request.setMTI("0400");
+            for (int field : new int[] {2, 3, 4, 11, 22, 25, 41, 42, 49, 60}) {
+                if (original.hasField(field)) {
+                    request.set(field, original.getString(field));
+                }
+            }
+            request.set(39, reason);
+            String code = exchange(request, true).getString(39);
+            if ("00".equals(code)) {
+                journal.removeIf(e -> e.trace().equals(trace));
+            }
+            return code;
+        } catch (ISOException e) {
+            throw new IOException("the reversal could not be built: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Settles the current batch (0500, 60.3 = 201) with the journal's totals in field 48, every card domestic.
+     * A balanced answer closes the batch: the journal is emptied and the terminal moves to the next batch.
+     */
+    public SettlementResult settle() throws IOException {
+        requireSignedIn();
+        long debit = 0;
+        long credit = 0;
+        int debits = 0;
+        int credits = 0;
+        for (JournalEntry e : journal) {
+            if (e.debit()) {
+                debit += e.amount();
+                debits++;
+            } else {
+                credit += e.amount();
+                credits++;
+            }
+        }
+        SettlementTotals totals = new SettlementTotals(debit, debits, credit, credits, 0, 0, 0, 0, 0, 0);
+        try {
+            ISOMsg request = new ISOMsg();
+            request.setMTI("0500");
+            request.set(11, profile.nextTrace());
+            request.set(41, profile.tid());
+            request.set(42, profile.mid());
+            request.set(48, totals.format());
+            request.set(49, "156");
+            request.set(60, Field60.of("00", profile.batch(), "201").format());
+            request.set(63, "001");
+            ISOMsg response = exchange(request, true);
+            SettlementResult result = new SettlementResult(response.getString(39),
+                    response.hasField(48) ? SettlementTotals.parse(response.getString(48)) : null);
+            if (result.balanced()) {
+                closeBatch();
+            }
+            return result;
+        } catch (ISOException | MessageFormatException e) {
+            throw new IOException("the settlement could not be built or read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After an unbalanced settlement: uploads the journal (0320, 60.3 = 201, up to 7 transactions a message),
+     * ends the upload with 202, and closes the batch.
+     *
+     * @return the response codes, one per message, the end's last
+     */
+    public List<String> uploadBatch() throws IOException {
+        requireSignedIn();
+        List<String> codes = new ArrayList<>();
+        try {
+            for (int from = 0; from < journal.size(); from += BatchUploadDetails.MAX_ENTRIES) {
+                List<BatchUploadDetails.Entry> entries = new ArrayList<>();
+                for (JournalEntry e : journal.subList(from, Math.min(journal.size(), from + BatchUploadDetails.MAX_ENTRIES))) {
+                    entries.add(new BatchUploadDetails.Entry(e.typeCode(), e.trace(), e.pan(), e.amount()));
+                }
+                codes.add(batchUpload("201", new BatchUploadDetails(entries).format()));
+            }
+            codes.add(batchUpload("202", String.format("%04d", journal.size())));
+        } catch (ISOException e) {
+            throw new IOException("the batch upload could not be built: " + e.getMessage(), e);
+        }
+        closeBatch();
+        return codes;
+    }
+
+    private String batchUpload(String networkCode, String field48) throws IOException, ISOException {
+        ISOMsg request = new ISOMsg();
+        request.setMTI("0320");
+        request.set(11, profile.nextTrace());
+        request.set(41, profile.tid());
+        request.set(42, profile.mid());
+        request.set(48, field48);
+        request.set(60, Field60.of("00", profile.batch(), networkCode).format());
+        return exchange(request, true).getString(39);
+    }
+
+    private void closeBatch() {
+        journal.clear();
+        sent.clear();
+        profile.signedIn(profile.mak(), String.format("%06d", Integer.parseInt(profile.batch()) % 999_999 + 1));
+    }
+
+    /** The approved transactions of the current batch; a test may change it to make the terminal disagree. */
+    public List<JournalEntry> journal() {
+        return journal;
     }
 
     public String echoTest() throws IOException {

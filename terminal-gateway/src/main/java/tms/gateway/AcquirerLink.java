@@ -105,6 +105,13 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
 
     @Override
     public PlatformDecision authorise(AuthorisationRequest request) {
+        if (request.kind() != TransactionKind.PURCHASE && request.kind() != TransactionKind.BALANCE_INQUIRY) {
+            // a void or refund upstream must name the platform's original (its STAN and RRN), which this link does
+            // not map yet: refused plainly rather than sent as something the platform would take for a purchase
+            LOG.warn("{} for terminal {} is not forwarded to the platform by this link yet; answering 12", request.kind(),
+                    request.tid());
+            return PlatformDecision.decline(ResponseCodes.INVALID_TRANSACTION);
+        }
         AcquirerLinkConfig.PlatformTerminal terminal = config.platformTerminal(request.tid(), request.mid());
         String trace = nextStan();
         String processingCode = request.kind() == TransactionKind.BALANCE_INQUIRY ? "310000" : "000000";

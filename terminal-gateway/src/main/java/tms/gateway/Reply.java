@@ -18,4 +18,9 @@ public record Reply(ISOMsg message, boolean macked, int processingNibble) {
     public static Reply macked(ISOMsg message) {
         return new Reply(message, true, 0);
     }
+
+    /** A MACed answer to {@code request} that says no more than its response code (a refusal, mostly). */
+    static Reply macked(ISOMsg request, String responseCode) throws org.jpos.iso.ISOException {
+        return macked(ResponseMessage.answering(request, responseCode));
+    }
 }

@@ -8,6 +8,9 @@ public final class ResponseCodes {
     public static final String INVALID_TRANSACTION = "12";
     public static final String INVALID_AMOUNT = "13";
     public static final String INVALID_CARD = "14";
+    public static final String ORIGINAL_NOT_FOUND = "25";
+    public static final String OVER_LIMIT = "61";
+    public static final String ORIGINAL_AMOUNT_MISMATCH = "64";
     public static final String NOT_PERMITTED = "58";
     public static final String DUPLICATE = "94";
     public static final String SYSTEM_MALFUNCTION = "96";

@@ -65,10 +65,16 @@ public final class TerminalGateway implements AutoCloseable {
         map.put(MessageKind.TMK_DOWNLOAD, new TmkDownloadHandler(store, hsm, hostKeys, clock));
         map.put(MessageKind.TMK_CONFIRMATION, new TmkConfirmationHandler(store, clock));
         map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
-        map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, store, hsm, platform, clock,
-                rrns, config.acquirerId()));
-        map.put(MessageKind.BALANCE_INQUIRY, new AuthorisationHandler(TransactionKind.BALANCE_INQUIRY, store, hsm,
-                platform, clock, rrns, config.acquirerId()));
+        Capture capture = new Capture(store, hsm, platform, clock, rrns, config.acquirerId());
+        OriginalPurchase originals = new OriginalPurchase(store, hsm, capture);
+        map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, capture));
+        map.put(MessageKind.BALANCE_INQUIRY, new AuthorisationHandler(TransactionKind.BALANCE_INQUIRY, capture));
+        map.put(MessageKind.PURCHASE_VOID, new VoidHandler(capture, originals));
+        map.put(MessageKind.REFUND, new RefundHandler(capture, originals));
+        map.put(MessageKind.REVERSAL, new ReversalHandler(store, hsm, clock, config.acquirerId()));
+        map.put(MessageKind.SETTLEMENT, new SettlementHandler(store, hsm, clock));
+        map.put(MessageKind.BATCH_UPLOAD, new BatchUploadHandler(store, hsm, clock));
+        map.put(MessageKind.BATCH_UPLOAD_END, new BatchUploadEndHandler(store, clock));
         this.handlers = Map.copyOf(map);
     }
 

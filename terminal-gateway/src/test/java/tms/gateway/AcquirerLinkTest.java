@@ -128,6 +128,18 @@ class AcquirerLinkTest {
     }
 
     @Test
+    void aVoidOrRefundIsRefusedPlainlyAndNotSentAsSomethingElse() {
+        AcquirerLink link = link(config());
+        for (TransactionKind kind : List.of(TransactionKind.PURCHASE_VOID, TransactionKind.REFUND)) {
+            AuthorisationRequest request = new AuthorisationRequest(kind, "10000001", "898100012340001", PAN, 100, "156",
+                    "000000000120", "021", null, null);
+            assertThat(link.authorise(request).responseCode()).isEqualTo("12");
+        }
+        assertThat(platform.received("0200")).isEmpty();
+        assertThat(owed()).isZero();
+    }
+
+    @Test
     void aDeclineIsPassedOnAndOwesNothing() {
         AcquirerLink link = link(config());
         platform.behaviour = m -> FakePlatform.Behaviour.DECLINE_51;

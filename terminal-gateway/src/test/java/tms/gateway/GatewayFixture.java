@@ -16,12 +16,15 @@ import tms.hsm.SoftwareSecurityModule;
 import tms.hsm.WrappedKey;
 import tms.simulator.SimulatedTerminal;
 import tms.simulator.TerminalProfile;
+import tms.store.CapturedTransaction;
 import tms.store.Merchant;
 import tms.store.MerchantMapper;
 import tms.store.Store;
 import tms.store.Terminal;
 import tms.store.TerminalMapper;
 import tms.store.TerminalState;
+import tms.store.TransactionKind;
+import tms.store.TransactionMapper;
 import tms.store.testing.TestDatabase;
 
 /**
@@ -90,6 +93,27 @@ public final class GatewayFixture implements AutoCloseable {
 
     public SimulatedTerminal terminal() throws IOException {
         return terminal(TID, MID);
+    }
+
+    /** Registers the default terminal and connects it, signed in with 004. */
+    public SimulatedTerminal signedInTerminal() throws IOException {
+        registerDefault();
+        SimulatedTerminal terminal = terminal();
+        if (!terminal.signIn("004").approved()) {
+            throw new IllegalStateException("the default terminal could not sign in");
+        }
+        return terminal;
+    }
+
+    /** The default terminal's captured row with this key, or null. */
+    public CapturedTransaction transaction(String batch, String trace, TransactionKind kind) {
+        return store.read(s -> s.getMapper(TransactionMapper.class).findByKey(TID, batch, trace, kind));
+    }
+
+    /** Every captured row, of every kind. */
+    public long capturedRows() {
+        Long rows = store.read(s -> s.getMapper(TransactionMapper.class).count());
+        return rows;
     }
 
     public Store store() {

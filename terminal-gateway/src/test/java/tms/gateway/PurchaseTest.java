@@ -134,13 +134,21 @@ class PurchaseTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("tms.store.testing.TestDatabases#all")
-    void theSameTraceTwiceInABatchIsADuplicate(TestDatabase db) throws Exception {
+    void theSameTraceTwiceInABatchGetsTheFirstAnswerWhenIdenticalAnd94WhenNot(TestDatabase db) throws Exception {
         try (GatewayFixture fixture = new GatewayFixture(db, temp);
              SimulatedTerminal terminal = signedIn(fixture)) {
-            ISOMsg first = purchase("000301", terminal.batch(), 700, null);
-            assertThat(terminal.exchange(first, true).getString(39)).isEqualTo("00");
-            ISOMsg again = purchase("000301", terminal.batch(), 700, null);
-            assertThat(terminal.exchange(again, true).getString(39)).isEqualTo("94");
+            ISOMsg first = terminal.exchange(purchase("000301", terminal.batch(), 700, null), true);
+            assertThat(first.getString(39)).isEqualTo("00");
+            // the terminal did not hear the answer and sends the very same bytes again: the same answer, RRN and
+            // auth code, not a second authorisation
+            ISOMsg again = terminal.exchange(purchase("000301", terminal.batch(), 700, null), true);
+            assertThat(again.getString(39)).isEqualTo("00");
+            assertThat(again.getString(37)).isEqualTo(first.getString(37));
+            assertThat(again.getString(38)).isEqualTo(first.getString(38));
+            assertThat(again.getString(12)).isEqualTo(first.getString(12));
+            ISOMsg different = terminal.exchange(purchase("000301", terminal.batch(), 701, null), true);
+            assertThat(different.getString(39)).isEqualTo("94");
+            assertThat(different.hasField(37)).isFalse();
             assertThat(capturedRows(fixture)).isEqualTo(1);
         }
     }

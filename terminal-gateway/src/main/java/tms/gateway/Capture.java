@@ -1,0 +1,179 @@
+package tms.gateway;
+
+import java.time.Instant;
+
+import org.apache.ibatis.session.SqlSession;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tms.hsm.SecurityModule;
+import tms.hsm.WrappedKey;
+import tms.iso8583.MaskedMessage;
+import tms.iso8583.MessageFormatException;
+import tms.store.CapturedTransaction;
+import tms.store.SignedInTerminal;
+import tms.store.Store;
+import tms.store.TransactionKind;
+import tms.store.TransactionMapper;
+import tms.store.TransactionStatus;
+
+/**
+ * Captures one authorised financial request (purchase, balance inquiry, void, refund) in two commits: a PENDING
+ * row reserving its key, then — after the platform decides — the decision together with its consequence for the
+ * original (a void marks its purchase VOIDED, a refund adds to its purchase's refunded amount). The answer is
+ * built only after the second commit, so an approval never leaves uncaptured, and its fields are stored with the
+ * row so a retransmission gets the same answer.
+ */
+final class Capture {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
+
+    /**
+     * What an approval does to the original in the decision's own transaction; returns null when done, or the
+     * response code that turns the approval into a refusal (the original changed since it was checked).
+     */
+    @FunctionalInterface
+    interface Consequence {
+        String apply(SqlSession session);
+
+        Consequence NONE = session -> null;
+    }
+
+    private final Store store;
+    private final SecurityModule hsm;
+    private final PaymentPlatform platform;
+    private final HostClock clock;
+    private final ReferenceNumbers rrns;
+    private final String acquirerId;
+    private final PendingCapture pendingCapture;
+
+    Capture(Store store, SecurityModule hsm, PaymentPlatform platform, HostClock clock, ReferenceNumbers rrns,
+            String acquirerId) {
+        this.store = store;
+        this.hsm = hsm;
+        this.platform = platform;
+        this.clock = clock;
+        this.rrns = rrns;
+        this.acquirerId = acquirerId;
+        this.pendingCapture = new PendingCapture(store);
+    }
+
+    /**
+     * The answer to a request whose key is already captured — the stored answer for a retransmission, 94 otherwise —
+     * or null when the key is free. A void or refund asks before checking its original, whose state its own first
+     * copy changed.
+     */
+    Reply earlierAnswer(TransactionKind kind, ISOMsg request, SignedInTerminal terminal)
+            throws ISOException, MessageFormatException {
+        String batch = FinancialChecks.batchOf(request, terminal);
+        String trace = request.getString(11);
+        boolean taken = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey(terminal.tid(), batch, trace, kind)) != null;
+        return taken ? Retransmissions.answerCaptured(store, request, RequestFingerprint.of(hsm, request),
+                terminal.tid(), batch, trace, kind) : null;
+    }
+
+    /**
+     * @param original    the row a void or refund acts on, or null
+     * @param consequence what an approval does to the original, in the same transaction as the decision
+     */
+    Reply capture(TransactionKind kind, ISOMsg request, SignedInTerminal terminal, String pan, long amount,
+                  CapturedTransaction original, Consequence consequence) throws ISOException, MessageFormatException {
+        String tid = terminal.tid();
+        String currency = request.hasField(49) ? request.getString(49) : FinancialChecks.CNY;
+        String batch = FinancialChecks.batchOf(request, terminal);
+        String trace = request.getString(11);
+        Instant now = clock.now();
+        String rrn = rrns.next();
+        CapturedTransaction pending = new CapturedTransaction(null, tid, terminal.mid(), batch, trace, rrn, null,
+                request.getMTI(), request.getString(3), kind, amount, currency, PanDisplay.first6(pan),
+                PanDisplay.last4(pan), hsm.panHash(pan), request.getString(22), null, TransactionStatus.PENDING,
+                request.getString(13), request.getString(12), now, original == null ? null : original.id(), null,
+                RequestFingerprint.of(hsm, request), null);
+        Reply taken = pendingCapture.reserve(pending, request);
+        if (taken != null) {
+            return taken;
+        }
+
+        PlatformDecision decision;
+        try {
+            byte[] pinBlock = request.hasField(52) ? request.getBytes(52) : null;
+            WrappedKey pik = pinBlock != null && terminal.pikWrapped() != null ? WrappedKey.decode(terminal.pikWrapped())
+                    : null;
+            decision = platform.authorise(new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency, rrn,
+                    request.getString(22), pinBlock, pik));
+        } catch (RuntimeException e) {
+            LOG.error("{} terminal {} trace {}: the platform failed; answering 96", kind, tid, trace, e);
+            decision = PlatformDecision.decline(ResponseCodes.SYSTEM_MALFUNCTION);
+        }
+        PlatformDecision platformDecision = decision;
+        // the decision is committed before the answer exists: an approval never leaves uncaptured
+        ISOMsg response;
+        try {
+            response = store.write(s -> {
+            PlatformDecision decided = platformDecision;
+            if (decided.approved()) {
+                String refusal = consequence.apply(s);
+                if (refusal != null) {
+                    decided = PlatformDecision.decline(refusal);
+                }
+            }
+            ISOMsg answer = answer(request, decided, rrn, currency, now);
+            int recorded = s.getMapper(TransactionMapper.class).recordDecision(tid, batch, trace, kind,
+                    decided.authCode(), decided.responseCode(),
+                    decided.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
+                    StoredAnswer.fieldsOf(answer));
+            if (recorded == 0) {
+                // a reversal reached the PENDING row first: the terminal gave up on this answer
+                throw new ReversedMeanwhile();
+            }
+            return answer;
+            });
+        } catch (ReversedMeanwhile e) {
+            response = null;
+        }
+        if (response == null) {
+            LOG.warn("{} terminal {} batch {} trace {} was reversed while the platform decided; answering 96", kind,
+                    tid, batch, trace);
+            return Reply.macked(request, ResponseCodes.SYSTEM_MALFUNCTION);
+        }
+        LOG.info("{} terminal {} batch {} trace {} amount {} card {} → {} rrn {}", kind, tid, batch, trace, amount,
+                MaskedMessage.truncatedPan(pan), response.getString(39), rrn);
+        return Reply.macked(response);
+    }
+
+    private ISOMsg answer(ISOMsg request, PlatformDecision decision, String rrn, String currency, Instant now) {
+        try {
+            ISOMsg response = ResponseMessage.answering(request, decision.responseCode());
+            response.set(12, clock.localTime(now));
+            response.set(13, clock.localDate(now));
+            response.set(15, clock.localDate(now));
+            response.set(32, acquirerId);
+            response.set(37, rrn);
+            if (decision.approved()) {
+                response.set(38, decision.authCode());
+            }
+            if (decision.balance() != null) {
+                response.set(54, balanceEntry(decision.balance(), currency));
+            }
+            response.set(63, "CUP");
+            return response;
+        } catch (ISOException e) {
+            throw new IllegalStateException("cannot build the answer", e);
+        }
+    }
+
+    /** Field 54: account type 10, amount type 02 (available), currency, sign C, 12-digit amount. */
+    private static String balanceEntry(long balance, String currency) {
+        return "1002" + currency + "C" + String.format("%012d", balance);
+    }
+
+    /** Rolls back the decision's transaction when the PENDING row is gone. */
+    private static final class ReversedMeanwhile extends RuntimeException {
+        ReversedMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package tms.gateway;
+
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+
+import tms.store.CapturedTransaction;
+import tms.store.Store;
+import tms.store.TerminalMapper;
+import tms.store.TransactionMapper;
+
+/**
+ * The first of a financial request's two commits: a PENDING row that reserves its TID + batch + trace + kind
+ * before the platform is asked, so a copy of the request on another connection or node finds the key taken and
+ * the card is never authorised twice.
+ */
+final class PendingCapture {
+
+    private final Store store;
+
+    PendingCapture(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * @param pending the row, status PENDING, with the request's fingerprint
+     * @return null when the key is now reserved for this request; otherwise the answer for a key already taken
+     *         (the stored answer for a retransmission, or 94)
+     */
+    Reply reserve(CapturedTransaction pending, ISOMsg request) throws ISOException {
+        try {
+            store.write(s -> {
+                s.getMapper(TransactionMapper.class).insert(pending);
+                s.getMapper(TerminalMapper.class).touchLastSeen(pending.tid(), pending.hostTime());
+                return null;
+            });
+            return null;
+        } catch (RuntimeException e) {
+            if (!Store.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+        return Retransmissions.answerCaptured(store, request, pending.requestHash(), pending.tid(), pending.batch(),
+                pending.trace(), pending.kind());
+    }
+}

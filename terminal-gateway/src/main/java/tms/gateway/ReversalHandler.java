@@ -1,0 +1,105 @@
+package tms.gateway;
+
+import java.time.Instant;
+
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tms.hsm.SecurityModule;
+import tms.iso8583.Field60;
+import tms.iso8583.MessageFormatException;
+import tms.store.CapturedTransaction;
+import tms.store.SignedInTerminal;
+import tms.store.Store;
+import tms.store.TerminalMapper;
+import tms.store.TransactionKind;
+import tms.store.TransactionMapper;
+import tms.store.TransactionStatus;
+
+/**
+ * Reversal (0400): carries the original's 3, 4, 11, 22, 25, 41, 42, 49, 60 and its reason in 39 (98 timeout, 06,
+ * A0). The original — a purchase or a void, found by TID + batch + trace + kind — becomes REVERSED in the same
+ * transaction that writes the reversal's row (a reversed void gives its purchase back its APPROVED status); one
+ * the host never answered (PENDING) is reversed too. A reversal of an original the host never saw is kept as an
+ * ORPHAN row and answered 00, because the terminal retries until it hears 00. A repeat finds the reversal's key
+ * taken and gets the stored answer; nothing is written twice.
+ *
+ * <p>Reversals are accepted from a suspended or revoked terminal too: they only ever take money movement back.
+ */
+final class ReversalHandler implements RequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReversalHandler.class);
+
+    private final Store store;
+    private final SecurityModule hsm;
+    private final HostClock clock;
+    private final String acquirerId;
+
+    ReversalHandler(Store store, SecurityModule hsm, HostClock clock, String acquirerId) {
+        this.store = store;
+        this.hsm = hsm;
+        this.clock = clock;
+        this.acquirerId = acquirerId;
+    }
+
+    @Override
+    public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
+        SignedInTerminal terminal = requester.terminal();
+        String tid = terminal.tid();
+        TransactionKind originalKind = TypeCodes.kindOf(Field60.parse(request.getString(60)).typeCode());
+        String refusal = !terminal.mid().equals(request.getString(42)) ? ResponseCodes.INVALID_MERCHANT
+                : originalKind != TransactionKind.PURCHASE && originalKind != TransactionKind.PURCHASE_VOID
+                        || !request.hasField(11) ? ResponseCodes.INVALID_TRANSACTION
+                : FinancialChecks.currencyRefusal(request) != null ? ResponseCodes.INVALID_TRANSACTION
+                : FinancialChecks.amountRefusal(request);
+        if (refusal != null) {
+            LOG.warn("reversal refused ({}): terminal {} trace {}", refusal, tid, LogText.printable(request.getString(11)));
+            return Reply.macked(request, refusal);
+        }
+        String batch = FinancialChecks.batchOf(request, terminal);
+        String trace = request.getString(11);
+        Instant now = clock.now();
+        ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
+        response.set(12, clock.localTime(now));
+        response.set(13, clock.localDate(now));
+        response.set(15, clock.localDate(now));
+        response.set(32, acquirerId);
+        String pan = CardNumber.of(request);
+        String requestHash = RequestFingerprint.of(hsm, request);
+        String mti = request.getMTI();
+        String what = "reversal terminal " + tid + " batch " + batch + " trace " + trace;
+        try {
+            TransactionStatus outcome = store.write(s -> {
+                TransactionMapper transactions = s.getMapper(TransactionMapper.class);
+                CapturedTransaction original = transactions.findByKey(tid, batch, trace, originalKind);
+                TransactionStatus status = original == null ? TransactionStatus.ORPHAN : TransactionStatus.APPROVED;
+                // the reversal's row first: a repeat fails here, before it could touch the original again
+                transactions.insert(new CapturedTransaction(null, tid, terminal.mid(), batch, trace, null, null,
+                        mti, request.getString(3), TransactionKind.REVERSAL,
+                        Long.parseLong(request.getString(4)), FinancialChecks.CNY, PanDisplay.first6(pan),
+                        PanDisplay.last4(pan), pan == null ? null : hsm.panHash(pan), request.getString(22),
+                        ResponseCodes.APPROVED, status, request.getString(13), request.getString(12), now,
+                        original == null ? null : original.id(), request.getString(39), requestHash,
+                        StoredAnswer.fieldsOf(response)));
+                s.getMapper(TerminalMapper.class).touchLastSeen(tid, now);
+                if (original != null && transactions.reverse(original.id()) == 1
+                        && originalKind == TransactionKind.PURCHASE_VOID && original.status() == TransactionStatus.APPROVED) {
+                    // the void no longer stands, so neither does the purchase's VOIDED status
+                    transactions.changeStatus(original.originalId(), TransactionStatus.VOIDED, TransactionStatus.APPROVED);
+                }
+                return original == null ? TransactionStatus.ORPHAN : original.status();
+            });
+            LOG.info("{} reason {}: {}", what, LogText.printable(request.getString(39)),
+                    outcome == TransactionStatus.ORPHAN ? "the host never saw the original; kept as an orphan"
+                            : "original was " + outcome);
+            return Reply.macked(response);
+        } catch (RuntimeException e) {
+            if (!Store.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+        return Retransmissions.answerCaptured(store, request, requestHash, tid, batch, trace, TransactionKind.REVERSAL);
+    }
+}
