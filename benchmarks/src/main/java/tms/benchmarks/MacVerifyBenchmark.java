@@ -1,8 +1,6 @@
 package tms.benchmarks;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,9 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import tms.hsm.KeyUsage;
-import tms.hsm.Lmk;
 import tms.hsm.SecurityModule;
-import tms.hsm.SoftwareSecurityModule;
 import tms.hsm.WrappedKey;
 
 /**
@@ -51,11 +47,7 @@ public class MacVerifyBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        Path dir = Files.createTempDirectory("bench");
-        Path lmkFile = dir.resolve("lmk.key");
-        hsm = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(lmkFile));
-        Files.delete(lmkFile);
-        Files.delete(dir);
+        hsm = ThrowAwayModule.create();
         mak = hsm.formKeyFromComponents(KeyUsage.MAK, List.of(CLEAR_MAK.clone()));
         mab = new byte[131];
         for (int i = 0; i < mab.length; i++) {

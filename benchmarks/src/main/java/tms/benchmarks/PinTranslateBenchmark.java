@@ -1,7 +1,5 @@
 package tms.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,9 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import tms.hsm.KeyUsage;
-import tms.hsm.Lmk;
 import tms.hsm.SecurityModule;
-import tms.hsm.SoftwareSecurityModule;
 import tms.hsm.WrappedKey;
 
 /**
@@ -58,11 +54,7 @@ public class PinTranslateBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        Path dir = Files.createTempDirectory("bench");
-        Path lmkFile = dir.resolve("lmk.key");
-        hsm = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(lmkFile));
-        Files.delete(lmkFile);
-        Files.delete(dir);
+        hsm = ThrowAwayModule.create();
         pik = hsm.formKeyFromComponents(KeyUsage.PIK, List.of(CLEAR_PIK.clone()));
         zpk = hsm.formKeyFromComponents(KeyUsage.ZPK, List.of(CLEAR_ZPK.clone()));
         jcePikDecrypt = Cipher.getInstance("DESede/ECB/NoPadding");

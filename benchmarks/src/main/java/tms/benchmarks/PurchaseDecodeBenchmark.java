@@ -1,7 +1,5 @@
 package tms.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import tms.hsm.KeyUsage;
-import tms.hsm.Lmk;
 import tms.hsm.SecurityModule;
-import tms.hsm.SoftwareSecurityModule;
 import tms.hsm.WrappedKey;
 import tms.iso8583.CupMessageCodec;
 import tms.iso8583.CupPackager;
@@ -47,12 +43,7 @@ public class PurchaseDecodeBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        Path dir = Files.createTempDirectory("bench");
-        Path lmkFile = dir.resolve("lmk.key");
-        hsm = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(lmkFile));
-        // the LMK is in memory now; leave no key file behind in /tmp
-        Files.delete(lmkFile);
-        Files.delete(dir);
+        hsm = ThrowAwayModule.create();
         mak = hsm.formKeyFromComponents(KeyUsage.MAK, List.of(HexFormat.of().parseHex("2222222222222222")));
 
         ISOMsg m = new ISOMsg();

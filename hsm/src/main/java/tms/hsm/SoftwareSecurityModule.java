@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +96,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
     @Override
     public WrappedKey formKeyFromComponents(KeyUsage usage, KeyAlgorithm algorithm, List<byte[]> clearComponents) {
         String op = "formKeyFromComponents";
-        try {
+        return refusing(op, () -> usage + " " + algorithm, () -> {
             requireUsage(usage);
             requireAlgorithm(algorithm);
             if (clearComponents == null || clearComponents.isEmpty()) {
@@ -118,10 +120,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
             } finally {
                 Arrays.fill(clear, (byte) 0);
             }
-        } catch (HsmException e) {
-            refused(op, usage + " " + algorithm, e);
-            throw e;
-        }
+        });
     }
 
     private static int componentLength(KeyAlgorithm algorithm, List<byte[]> components) {
@@ -162,7 +161,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
     @Override
     public WrappedKey generateKey(KeyUsage usage, KeyAlgorithm algorithm, int lengthBytes) {
         String op = "generateKey";
-        try {
+        return refusing(op, () -> usage + " " + algorithm, () -> {
             requireUsage(usage);
             requireAlgorithm(algorithm);
             if (!algorithm.allowsLength(lengthBytes)) {
@@ -186,37 +185,26 @@ public final class SoftwareSecurityModule implements SecurityModule {
             } finally {
                 Arrays.fill(clear, (byte) 0);
             }
-        } catch (HsmException e) {
-            refused(op, usage + " " + algorithm, e);
-            throw e;
-        }
+        });
     }
 
     @Override
     public byte[] checkValue(WrappedKey key) {
         String op = "checkValue";
-        try {
+        return refusing(op, () -> describe(key), () -> {
             requireKey(key, "key");
-            byte[] clear = unwrapVerified(key);
-            try {
-                byte[] checkValue = CheckValues.of(key.algorithm(), clear);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: {} {} cv {} -> ok", op, key.usage(), key.algorithm(), key.checkValueHex());
-                }
-                return checkValue;
-            } finally {
-                Arrays.fill(clear, (byte) 0);
+            byte[] checkValue = withClearKey(key, clear -> CheckValues.of(key.algorithm(), clear));
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} {} cv {} -> ok", op, key.usage(), key.algorithm(), key.checkValueHex());
             }
-        } catch (HsmException e) {
-            refused(op, describe(key), e);
-            throw e;
-        }
+            return checkValue;
+        });
     }
 
     @Override
     public byte[] encryptUnderKek(WrappedKey key, WrappedKey kek) {
         String op = "encryptUnderKek";
-        try {
+        return refusing(op, () -> describe(key) + " under " + describe(kek), () -> {
             requireKey(key, "key");
             requireKey(kek, "kek");
             requireKek(kek);
@@ -226,32 +214,20 @@ public final class SoftwareSecurityModule implements SecurityModule {
                         + ") but the TMK is " + kek.algorithm() + "; working keys travel under a TMK of their own algorithm"
                         + " (TDES for 001/003/004, SM4 for 006)");
             }
-            byte[] clearKek = unwrapVerified(kek);
-            byte[] clearKey = null;
-            try {
-                clearKey = unwrapVerified(key);
-                byte[] encrypted = kekEcb(kek.algorithm(), clearKek, true, clearKey);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: {} {} cv {} under TMK cv {} -> ok", op, key.algorithm(), key.usage(), key.checkValueHex(),
-                            kek.checkValueHex());
-                }
-                return encrypted;
-            } finally {
-                Arrays.fill(clearKek, (byte) 0);
-                if (clearKey != null) {
-                    Arrays.fill(clearKey, (byte) 0);
-                }
+            byte[] encrypted = withClearKey(kek, clearKek -> withClearKey(key,
+                    clearKey -> kekEcb(kek.algorithm(), clearKek, true, clearKey)));
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} {} cv {} under TMK cv {} -> ok", op, key.algorithm(), key.usage(), key.checkValueHex(),
+                        kek.checkValueHex());
             }
-        } catch (HsmException e) {
-            refused(op, describe(key) + " under " + describe(kek), e);
-            throw e;
-        }
+            return encrypted;
+        });
     }
 
     @Override
     public WrappedKey importUnderKek(KeyUsage usage, byte[] encrypted, WrappedKey kek, byte[] expectedCheckValue) {
         String op = "importUnderKek";
-        try {
+        return refusing(op, () -> usage + " under " + describe(kek), () -> {
             requireUsage(usage);
             requireWorkingKey(usage, "usage");
             requireKey(kek, "kek");
@@ -269,9 +245,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
                 throw new HsmException("expectedCheckValue has " + (expectedCheckValue == null ? "no" : expectedCheckValue.length)
                         + " bytes; expected " + WrappedKey.CHECK_VALUE_BYTES);
             }
-            byte[] clearKek = unwrapVerified(kek);
-            byte[] clear = kekEcb(algorithm, clearKek, false, encrypted);
-            Arrays.fill(clearKek, (byte) 0);
+            byte[] clear = withClearKey(kek, clearKek -> kekEcb(algorithm, clearKek, false, encrypted));
             try {
                 byte[] checkValue = CheckValues.of(algorithm, clear);
                 if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(checkValue, expectedCheckValue)) {
@@ -288,10 +262,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
             } finally {
                 Arrays.fill(clear, (byte) 0);
             }
-        } catch (HsmException e) {
-            refused(op, usage + " under " + describe(kek), e);
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -307,7 +278,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
     @Override
     public byte[] generateMac(MacAlgorithm algorithm, WrappedKey key, byte[] data) {
         String op = "generateMac";
-        try {
+        return refusing(op, () -> algorithm + " under " + describe(key), () -> {
             byte[] clear = macKey(algorithm, key);
             requireMab(data);
             byte[] mac = mac(algorithm, key.algorithm(), clear, data);
@@ -316,16 +287,13 @@ public final class SoftwareSecurityModule implements SecurityModule {
                         key.checkValueHex(), data.length);
             }
             return mac;
-        } catch (HsmException e) {
-            refused(op, algorithm + " under " + describe(key), e);
-            throw e;
-        }
+        });
     }
 
     @Override
     public boolean verifyMac(MacAlgorithm algorithm, WrappedKey key, byte[] data, byte[] receivedMac) {
         String op = "verifyMac";
-        try {
+        return refusing(op, () -> algorithm + " under " + describe(key), () -> {
             byte[] clear = macKey(algorithm, key);
             requireMab(data);
             // CUP ECB travels whole in field 64; X9.19 and X9.9 MACs are often sent as their leftmost 4 bytes
@@ -347,16 +315,13 @@ public final class SoftwareSecurityModule implements SecurityModule {
                         key.checkValueHex(), data.length, match ? "ok: MAC matches" : "refused: MAC does not match");
             }
             return match;
-        } catch (HsmException e) {
-            refused(op, algorithm + " under " + describe(key), e);
-            throw e;
-        }
+        });
     }
 
     @Override
     public byte[] translatePin(WrappedKey pik, byte[] pinBlock, String pan, WrappedKey zpk) {
         String op = "translatePin";
-        try {
+        return refusing(op, () -> describe(pik) + " to " + describe(zpk), () -> {
             requireKey(pik, "pik");
             if (pik.usage() != KeyUsage.PIK || pik.algorithm() != KeyAlgorithm.TDES) {
                 throw new HsmException("pik is a " + pik.algorithm() + " " + pik.usage() + " key (cv " + pik.checkValueHex()
@@ -370,157 +335,119 @@ public final class SoftwareSecurityModule implements SecurityModule {
                         pik.checkValueHex(), zonePinFormat(zpk), zpk.algorithm(), zpk.checkValueHex());
             }
             return translated;
-        } catch (HsmException e) {
-            refused(op, describe(pik) + " to " + describe(zpk), e);
-            throw e;
-        }
+        });
     }
 
     @Override
     public String decryptTrack(WrappedKey tdk, String encryptedTrack) {
         String op = "decryptTrack";
-        try {
+        return refusing(op, () -> describe(tdk), () -> {
             requireKey(tdk, "tdk");
             if (tdk.usage() != KeyUsage.TDK || tdk.algorithm() != KeyAlgorithm.TDES || tdk.length() == 8) {
                 throw new HsmException("tdk is a " + tdk.length() + "-byte " + tdk.algorithm() + " " + tdk.usage()
                         + " key (cv " + tdk.checkValueHex() + "); tracks are decrypted under a 16- or 24-byte TDES TDK");
             }
-            byte[] clear = unwrapVerified(tdk);
-            try {
-                String track = TrackDecryption.decrypt(clear, encryptedTrack);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: {} digits under TDK cv {} -> ok", op, track.length(), tdk.checkValueHex());
+            String track = withClearKey(tdk, clear -> {
+                try {
+                    return TrackDecryption.decrypt(clear, encryptedTrack);
+                } catch (IllegalArgumentException e) {
+                    throw new HsmException("encryptedTrack is not a track: " + e.getMessage(), e);
                 }
-                return track;
-            } catch (IllegalArgumentException e) {
-                throw new HsmException("encryptedTrack is not a track: " + e.getMessage(), e);
-            } finally {
-                Arrays.fill(clear, (byte) 0);
+            });
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} digits under TDK cv {} -> ok", op, track.length(), tdk.checkValueHex());
             }
-        } catch (HsmException e) {
-            refused(op, describe(tdk), e);
-            throw e;
-        }
+            return track;
+        });
     }
 
     @Override
     public byte[] translateDukptPin(WrappedKey bdk, byte[] ksn, byte[] pinBlock, String pan, WrappedKey zpk) {
         String op = "translateDukptPin";
-        try {
+        return refusing(op, () -> describe(bdk) + " to " + describe(zpk), () -> {
             requireBdk(bdk);
             requireZonePinKey(zpk);
-            byte[] clearBdk = unwrapVerified(bdk);
-            byte[] pin = null;
-            try {
-                pin = DukptPin.decipher(bdk.algorithm(), clearBdk, ksn, pinBlock, pan);
-                byte[] translated = PinTranslation.encipherForZone(pin, pan, zpk.algorithm(), cached(pinKeys, zpk), random);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: {} DUKPT BDK cv {} KSN {} -> format {} under {} ZPK cv {} -> ok", op, bdk.algorithm(),
-                            bdk.checkValueHex(), HEX.formatHex(ksn), zonePinFormat(zpk), zpk.algorithm(),
-                            zpk.checkValueHex());
-                }
-                return translated;
-            } finally {
-                Arrays.fill(clearBdk, (byte) 0);
-                if (pin != null) {
+            byte[] translated = withClearKey(bdk, clearBdk -> {
+                byte[] pin = DukptPin.decipher(bdk.algorithm(), clearBdk, ksn, pinBlock, pan);
+                try {
+                    return PinTranslation.encipherForZone(pin, pan, zpk.algorithm(), cached(pinKeys, zpk), random);
+                } finally {
                     Arrays.fill(pin, (byte) 0);
                 }
+            });
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} DUKPT BDK cv {} KSN {} -> format {} under {} ZPK cv {} -> ok", op, bdk.algorithm(),
+                        bdk.checkValueHex(), HEX.formatHex(ksn), zonePinFormat(zpk), zpk.algorithm(), zpk.checkValueHex());
             }
-        } catch (HsmException e) {
-            refused(op, describe(bdk) + " to " + describe(zpk), e);
-            throw e;
-        }
+            return translated;
+        });
     }
 
     @Override
     public boolean verifyDukptMac(WrappedKey bdk, byte[] ksn, byte[] data, byte[] receivedMac) {
         String op = "verifyDukptMac";
-        try {
+        return refusing(op, () -> describe(bdk), () -> {
             requireBdk(bdk);
             requireMab(data);
-            byte[] clearBdk = unwrapVerified(bdk);
-            try {
-                boolean match = DukptMac.verifyRequest(bdk.algorithm(), clearBdk, ksn, data, receivedMac);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: {} DUKPT BDK cv {} KSN {} over {} bytes -> {}", op, bdk.algorithm(), bdk.checkValueHex(),
-                            HEX.formatHex(ksn), data.length, match ? "ok: MAC matches" : "refused: MAC does not match");
-                }
-                return match;
-            } finally {
-                Arrays.fill(clearBdk, (byte) 0);
+            boolean match = withClearKey(bdk, clearBdk -> DukptMac.verifyRequest(bdk.algorithm(), clearBdk, ksn, data,
+                    receivedMac));
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} DUKPT BDK cv {} KSN {} over {} bytes -> {}", op, bdk.algorithm(), bdk.checkValueHex(),
+                        HEX.formatHex(ksn), data.length, match ? "ok: MAC matches" : "refused: MAC does not match");
             }
-        } catch (HsmException e) {
-            refused(op, describe(bdk), e);
-            throw e;
-        }
+            return match;
+        });
     }
 
     @Override
     public byte[] generateDukptMac(WrappedKey bdk, byte[] ksn, byte[] data) {
         String op = "generateDukptMac";
-        try {
+        return refusing(op, () -> describe(bdk), () -> {
             requireBdk(bdk);
             requireMab(data);
-            byte[] clearBdk = unwrapVerified(bdk);
-            try {
-                byte[] mac = DukptMac.response(bdk.algorithm(), clearBdk, ksn, data);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: {} DUKPT BDK cv {} KSN {} over {} bytes -> ok", op, bdk.algorithm(), bdk.checkValueHex(),
-                            HEX.formatHex(ksn), data.length);
-                }
-                return mac;
-            } finally {
-                Arrays.fill(clearBdk, (byte) 0);
+            byte[] mac = withClearKey(bdk, clearBdk -> DukptMac.response(bdk.algorithm(), clearBdk, ksn, data));
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} DUKPT BDK cv {} KSN {} over {} bytes -> ok", op, bdk.algorithm(), bdk.checkValueHex(),
+                        HEX.formatHex(ksn), data.length);
             }
-        } catch (HsmException e) {
-            refused(op, describe(bdk), e);
-            throw e;
-        }
+            return mac;
+        });
     }
 
     @Override
     public String panHash(String pan) {
         String op = "panHash";
-        try {
+        return refusing(op, () -> "pan", () -> {
             String hash = panHash.of(pan);
             if (log.isDebugEnabled()) {
                 log.debug("{}: -> ok", op);
             }
             return hash;
-        } catch (HsmException e) {
-            refused(op, "pan", e);
-            throw e;
-        }
+        });
     }
 
     @Override
     public String activationCodeHash(String serialNumber, String code) {
         String op = "activationCodeHash";
-        try {
+        return refusing(op, () -> "serial " + serialNumber, () -> {
             String hash = activationCodes.hex(serialNumber, code);
             if (log.isDebugEnabled()) {
                 log.debug("{}: serial {} -> ok", op, serialNumber);
             }
             return hash;
-        } catch (HsmException e) {
-            refused(op, "serial " + serialNumber, e);
-            throw e;
-        }
+        });
     }
 
     @Override
     public boolean activationCodeMatches(String serialNumber, String code, String storedHash) {
         String op = "activationCodeMatches";
-        try {
+        return refusing(op, () -> "serial " + serialNumber, () -> {
             boolean match = activationCodes.matches(serialNumber, code, storedHash);
             if (log.isDebugEnabled()) {
                 log.debug("{}: serial {} -> {}", op, serialNumber, match ? "ok: matches" : "refused: does not match");
             }
             return match;
-        } catch (HsmException e) {
-            refused(op, "serial " + serialNumber, e);
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -568,7 +495,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
     @Override
     public byte[] encryptForDevice(WrappedKey tmk, DevicePublicKey device) {
         String op = "encryptForDevice";
-        try {
+        return refusing(op, () -> describe(tmk), () -> {
             requireKey(tmk, "tmk");
             if (tmk.usage() != KeyUsage.TMK || tmk.length() != 16) {
                 throw new HsmException("only a 16-byte TMK is sent to a device; this is a " + tmk.length() + "-byte "
@@ -577,26 +504,18 @@ public final class SoftwareSecurityModule implements SecurityModule {
             if (device == null) {
                 throw new HsmException("device is null; expected the device public key received at activation");
             }
-            byte[] clear = unwrapVerified(tmk);
-            try {
-                byte[] encrypted = KeyTransport.encrypt(device, clear, random);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: TMK cv {} for {} -> ok", op, tmk.checkValueHex(), device);
-                }
-                return encrypted;
-            } finally {
-                Arrays.fill(clear, (byte) 0);
+            byte[] encrypted = withClearKey(tmk, clear -> KeyTransport.encrypt(device, clear, random));
+            if (log.isDebugEnabled()) {
+                log.debug("{}: TMK cv {} for {} -> ok", op, tmk.checkValueHex(), device);
             }
-        } catch (HsmException e) {
-            refused(op, describe(tmk), e);
-            throw e;
-        }
+            return encrypted;
+        });
     }
 
     @Override
     public String exportKeyBlock(WrappedKey key, WrappedKey transportKey) {
         String op = "exportKeyBlock";
-        try {
+        return refusing(op, () -> describe(key) + " under " + describe(transportKey), () -> {
             requireKey(key, "key");
             requireKey(transportKey, "transportKey");
             if (key.usage() != KeyUsage.TMK) {
@@ -608,26 +527,14 @@ public final class SoftwareSecurityModule implements SecurityModule {
                         + " key (cv " + transportKey.checkValueHex() + "); expected an AES KEK, the key block protection"
                         + " key shared with the key-loading device");
             }
-            byte[] clearTransport = unwrapVerified(transportKey);
-            byte[] clear = null;
-            try {
-                clear = unwrapVerified(key);
-                String block = Tr31KeyBlock.wrap(clearTransport, exportHeader(key, transportKey), clear, random);
-                if (log.isDebugEnabled()) {
-                    log.debug("{}: {} TMK cv {} under KEK cv {} -> ok, {} characters", op, key.algorithm(),
-                            key.checkValueHex(), transportKey.checkValueHex(), block.length());
-                }
-                return block;
-            } finally {
-                Arrays.fill(clearTransport, (byte) 0);
-                if (clear != null) {
-                    Arrays.fill(clear, (byte) 0);
-                }
+            String block = withClearKey(transportKey, clearTransport -> withClearKey(key,
+                    clear -> Tr31KeyBlock.wrap(clearTransport, exportHeader(key, transportKey), clear, random)));
+            if (log.isDebugEnabled()) {
+                log.debug("{}: {} TMK cv {} under KEK cv {} -> ok, {} characters", op, key.algorithm(),
+                        key.checkValueHex(), transportKey.checkValueHex(), block.length());
             }
-        } catch (HsmException e) {
-            refused(op, describe(key) + " under " + describe(transportKey), e);
-            throw e;
-        }
+            return block;
+        });
     }
 
     // For the device: the TR-31 fields of a TMK, exportable (E) since the device passes it on to the terminal; KC and
@@ -655,7 +562,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
     public WrappedKey importFromHost(KeyUsage usage, KeyAlgorithm algorithm, byte[] encrypted, DeviceKeyPair device,
                                      byte[] expectedCheckValue) {
         String op = "importFromHost";
-        try {
+        return refusing(op, () -> String.valueOf(usage), () -> {
             requireUsage(usage);
             if (device == null || encrypted == null || algorithm == null) {
                 throw new HsmException("importFromHost needs the key algorithm, the device key pair and the encrypted key");
@@ -679,10 +586,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
             } finally {
                 Arrays.fill(clear, (byte) 0);
             }
-        } catch (HsmException e) {
-            refused(op, String.valueOf(usage), e);
-            throw e;
-        }
+        });
     }
 
     /** How many unwrapped MAKs the module currently keeps; for monitoring and tests. */
@@ -824,6 +728,29 @@ public final class SoftwareSecurityModule implements SecurityModule {
 
     private static String describe(WrappedKey key) {
         return key == null ? "no key" : key.algorithm() + " " + key.usage() + " cv " + key.checkValueHex();
+    }
+
+    /**
+     * Runs an operation's body; a refusal (HsmException) is logged with the operation's name and the keys involved
+     * (described only when the log wants it) and thrown on.
+     */
+    private static <T> T refusing(String op, Supplier<String> involved, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (HsmException e) {
+            refused(op, involved.get(), e);
+            throw e;
+        }
+    }
+
+    /** Unwraps and checks the key, gives its clear bytes to {@code use}, and zeroes them however {@code use} ends. */
+    private <T> T withClearKey(WrappedKey key, Function<byte[], T> use) {
+        byte[] clear = unwrapVerified(key);
+        try {
+            return use.apply(clear);
+        } finally {
+            Arrays.fill(clear, (byte) 0);
+        }
     }
 
     private static void refused(String op, String involved, HsmException e) {

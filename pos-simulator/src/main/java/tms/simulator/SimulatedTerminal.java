@@ -7,10 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
@@ -48,8 +46,11 @@ public final class SimulatedTerminal implements AutoCloseable {
     private int lastProcessingNibble;
     /** The approved transactions of the current batch, in the order they were approved; tests may alter it. */
     private final List<JournalEntry> journal = new ArrayList<>();
-    /** Financial requests sent, by trace, for a reversal to repeat their fields. */
-    private final Map<String, ISOMsg> sent = new HashMap<>();
+    /**
+     * The last financial request sent, for a reversal to repeat its fields: as a CUP terminal keeps one pending
+     * reversal, and so that a long load run does not keep every request it made.
+     */
+    private ISOMsg lastSent;
 
     public SimulatedTerminal(TerminalProfile profile, SecurityModule hsm, String host, int port, Duration timeout)
             throws IOException {
@@ -149,7 +150,7 @@ public final class SimulatedTerminal implements AutoCloseable {
                 request.set(37, originalRrn);
                 request.set(61, originalData);
             }
-            sent.put(trace, (ISOMsg) request.clone());
+            lastSent = (ISOMsg) request.clone();
             ISOMsg response = exchange(request, true);
             boolean macOk = response.hasField(64);
             if ("00".equals(response.getString(39)) && amountFen > 0) {
@@ -163,16 +164,18 @@ public final class SimulatedTerminal implements AutoCloseable {
     }
 
     /**
-     * Reverses the financial request this terminal sent with {@code trace}: 0400 with its 2, 3, 4, 11, 22, 25, 41,
-     * 42, 49, 60 and the reason in 39 (98 no answer, 06, A0 bad response MAC); the transaction leaves the journal.
+     * Reverses the last financial request this terminal sent, which must have {@code trace}: 0400 with its 2, 3, 4,
+     * 11, 22, 25, 41, 42, 49, 60 and the reason in 39 (98 no answer, 06, A0 bad response MAC); the transaction
+     * leaves the journal.
      *
      * @return the host's response code
      */
     public String reverse(String trace, String reason) throws IOException {
         requireSignedIn();
-        ISOMsg original = sent.get(trace);
-        if (original == null) {
-            throw new IllegalArgumentException("this terminal sent no financial request with trace " + trace);
+        ISOMsg original = lastSent;
+        if (original == null || !trace.equals(original.getString(11))) {
+            throw new IllegalArgumentException("a terminal reverses only its last financial request ("
+                    + (original == null ? "none sent" : "trace " + original.getString(11)) + "), not trace " + trace);
         }
         try {
             ISOMsg request = new ISOMsg();
@@ -273,7 +276,7 @@ public final class SimulatedTerminal implements AutoCloseable {
 
     private void closeBatch() {
         journal.clear();
-        sent.clear();
+        lastSent = null;
         profile.signedIn(profile.mak(), String.format("%06d", Integer.parseInt(profile.batch()) % 999_999 + 1));
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
+import tms.hsm.KeyAlgorithm;
 import tms.hsm.WrappedKey;
 
 /**
@@ -119,5 +120,10 @@ public final class TerminalProfile {
 
     public WrappedKey tmk() {
         return tmk;
+    }
+
+    /** The sign-in a terminal of this TMK makes: 006 (SM4 keys) under an SM4 TMK, otherwise 004 (3DES PIK, MAK, TDK). */
+    public String signInLayout() {
+        return tmk != null && tmk.algorithm() == KeyAlgorithm.SM4 ? "006" : "004";
     }
 }

@@ -51,8 +51,8 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
     private final Clock clock;
     private final OwedReversals reversals;
     private final Slot[] slots;
-    private final Map<String, CompletableFuture<UpstreamConnection.UpstreamAnswer>> pending = new ConcurrentHashMap<>();
-    private final Map<String, UpstreamConnection> pendingOn = new ConcurrentHashMap<>();
+    /** Requests sent and not yet answered, by the key their answer will carry. */
+    private final Map<String, Waiting> pending = new ConcurrentHashMap<>();
     private final AtomicInteger stan = new AtomicInteger();
     private final AtomicInteger nextSlot = new AtomicInteger();
     private final ScheduledExecutorService connectionsThread = Executors.newSingleThreadScheduledExecutor(
@@ -60,6 +60,10 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
     private final ScheduledExecutorService reversalsThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "upstream-reversals"));
     private volatile boolean closed;
+
+    /** A request waiting for its answer, and the connection it went out on. */
+    private record Waiting(CompletableFuture<UpstreamConnection.UpstreamAnswer> answer, UpstreamConnection via) {
+    }
 
     /** One of the link's connections and when to dial it again. */
     private static final class Slot {
@@ -121,7 +125,7 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
         } catch (HsmException e) {
             // e.g. a PIN block that is not one for this card: the cardholder's PIN cannot be checked
             LOG.warn("{} for terminal {} not sent upstream: {}", request.kind(), request.tid(), e.getMessage());
-            return PlatformDecision.decline("55");
+            return PlatformDecision.decline(ResponseCodes.WRONG_PIN);
         }
         String key = key("0210", trace, terminal.tid(), request.rrn());
         Exchange exchange = exchange(message, key);
@@ -129,17 +133,16 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
             LOG.error("{} for terminal {}: no connection to the platform is up; answering 96", request.kind(), request.tid());
             return PlatformDecision.decline(ResponseCodes.SYSTEM_MALFUNCTION);
         }
-        if (exchange.answer() == null || !macVerifies(exchange.answer())) {
-            String why = exchange.answer() == null ? exchange.failure() : "the answer's MAC does not verify";
+        if (exchange.answer() == null) {
             LOG.warn("{} for terminal {} stan {} rrn {}: {}; answering 98", request.kind(), request.tid(), trace,
-                    request.rrn(), why);
+                    request.rrn(), exchange.failure());
             if (request.kind() != TransactionKind.BALANCE_INQUIRY) {
                 reversals.owe(UpstreamReversal.owed(terminal.tid(), terminal.mid(), trace, request.rrn(), processingCode,
-                        request.amount(), request.currency(), exchange.answer() == null ? "98" : "96", clock.instant()));
+                        request.amount(), request.currency(), exchange.untrusted() ? "96" : "98", clock.instant()));
             }
             return PlatformDecision.decline(ResponseCodes.UPSTREAM_TIMEOUT);
         }
-        ISOMsg answer = exchange.answer().message();
+        ISOMsg answer = exchange.answer();
         String code = answer.getString(39);
         if (code == null || code.length() != 2) {
             code = ResponseCodes.SYSTEM_MALFUNCTION;
@@ -208,15 +211,22 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
         return m;
     }
 
-    /** The outcome of one request: its answer, or why there is none, or that it never left. */
-    private record Exchange(UpstreamConnection.UpstreamAnswer answer, String failure, boolean unsent) {
+    /**
+     * The outcome of one request: its answer, whose MAC verified; or why there is none — it never left, no answer
+     * came, or the answer's MAC did not verify ({@code untrusted}: it may say anything, approval included).
+     */
+    private record Exchange(ISOMsg answer, String failure, boolean unsent, boolean untrusted) {
+
+        static Exchange failed(String why, boolean unsent) {
+            return new Exchange(null, why, unsent, false);
+        }
     }
 
     // MACs the message, sends it on the next open connection and waits for the answer with the key
     private Exchange exchange(ISOMsg message, String key) {
         UpstreamConnection connection = nextOpenConnection();
         if (connection == null) {
-            return new Exchange(null, "no connection", true);
+            return Exchange.failed("no connection", true);
         }
         byte[] body;
         try {
@@ -224,11 +234,7 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
         } catch (MessageFormatException e) {
             throw new IllegalStateException("cannot pack the upstream " + message.getString(0) + ": " + e.getMessage(), e);
         }
-        CompletableFuture<UpstreamConnection.UpstreamAnswer> answer = new CompletableFuture<>();
-        if (pending.putIfAbsent(key, answer) != null) {
-            throw new IllegalStateException("two upstream requests with the key " + key);
-        }
-        pendingOn.put(key, connection);
+        CompletableFuture<UpstreamConnection.UpstreamAnswer> answer = awaitAnswer(key, connection);
         try {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("to platform via {}: {}", connection.name(), MaskedMessage.describe(message));
@@ -236,22 +242,23 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
             try {
                 connection.send(body);
             } catch (UpstreamConnection.NotSent e) {
-                return new Exchange(null, e.getMessage(), true);
+                return Exchange.failed(e.getMessage(), true);
             } catch (IOException e) {
                 // part or all of it may have reached the platform: as good as sent and unanswered
-                return new Exchange(null, "the connection failed while sending: " + e.getMessage(), false);
+                return Exchange.failed("the connection failed while sending: " + e.getMessage(), false);
             }
-            return new Exchange(answer.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS), null, false);
+            UpstreamConnection.UpstreamAnswer received = answer.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return macVerifies(received) ? new Exchange(received.message(), null, false, false)
+                    : new Exchange(null, "the answer's MAC does not verify", false, true);
         } catch (TimeoutException e) {
-            return new Exchange(null, "no answer within " + config.timeout().toMillis() + " ms", false);
+            return Exchange.failed("no answer within " + config.timeout().toMillis() + " ms", false);
         } catch (ExecutionException e) {
-            return new Exchange(null, e.getCause().getMessage(), false);
+            return Exchange.failed(e.getCause().getMessage(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Exchange(null, "interrupted while waiting", false);
+            return Exchange.failed("interrupted while waiting", false);
         } finally {
             pending.remove(key);
-            pendingOn.remove(key);
         }
     }
 
@@ -271,10 +278,18 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
         return hsm.verifyMac(config.mac(), config.zoneMacKey(), CupMessageCodec.macBlockInput(answer.body()), received);
     }
 
+    private CompletableFuture<UpstreamConnection.UpstreamAnswer> awaitAnswer(String key, UpstreamConnection via) {
+        Waiting waiting = new Waiting(new CompletableFuture<>(), via);
+        if (pending.putIfAbsent(key, waiting) != null) {
+            throw new IllegalStateException("two upstream requests with the key " + key);
+        }
+        return waiting.answer();
+    }
+
     private void onAnswer(UpstreamConnection.UpstreamAnswer answer) {
         ISOMsg m = answer.message();
         String key = key(m.getString(0), m.getString(11), m.getString(41), m.getString(37));
-        CompletableFuture<UpstreamConnection.UpstreamAnswer> waiting = pending.get(key);
+        Waiting waiting = pending.get(key);
         if (LOG.isDebugEnabled()) {
             LOG.debug("from platform: {}", MaskedMessage.describe(m));
         }
@@ -284,7 +299,7 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
                     m.getString(39), m.getString(11), m.getString(37));
             return;
         }
-        waiting.complete(answer);
+        waiting.answer().complete(answer);
     }
 
     private void onClosed(UpstreamConnection connection, String why) {
@@ -292,12 +307,9 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
             LOG.warn("upstream connection {} ended: {}", connection.name(), why);
         }
         // requests waiting on this connection will not be answered on it: stop waiting now rather than at the timeout
-        for (Map.Entry<String, UpstreamConnection> e : pendingOn.entrySet()) {
-            if (e.getValue() == connection) {
-                CompletableFuture<UpstreamConnection.UpstreamAnswer> waiting = pending.get(e.getKey());
-                if (waiting != null) {
-                    waiting.completeExceptionally(new IOException("the connection ended before the answer: " + why));
-                }
+        for (Waiting waiting : pending.values()) {
+            if (waiting.via() == connection) {
+                waiting.answer().completeExceptionally(new IOException("the connection ended before the answer: " + why));
             }
         }
     }
@@ -355,13 +367,10 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
             m.set(60, Field60.of("00", "000000", "301").format());
             byte[] body = CupMessageCodec.pack(m);
             String key = key("0830", trace, null, null);
-            CompletableFuture<UpstreamConnection.UpstreamAnswer> answer = new CompletableFuture<>();
-            pending.put(key, answer);
-            pendingOn.put(key, connection);
+            CompletableFuture<UpstreamConnection.UpstreamAnswer> answer = awaitAnswer(key, connection);
             connection.send(body);
             answer.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((a, failure) -> {
                 pending.remove(key);
-                pendingOn.remove(key);
                 slot.echoOutstanding = false;
                 if (failure != null) {
                     LOG.warn("upstream connection {}: echo test unanswered ({}); dialling again", connection.name(),
@@ -380,10 +389,7 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
             reversals.retryDue(reversal -> {
                 Exchange exchange = exchange(reversalMessage(reversal), key("0410", reversal.stan(), reversal.tid(),
                         reversal.rrn()));
-                if (exchange.answer() == null || !macVerifies(exchange.answer())) {
-                    return null;
-                }
-                return exchange.answer().message().getString(39);
+                return exchange.answer() == null ? null : exchange.answer().getString(39);
             });
         } catch (RuntimeException e) {
             // the store may be down: the reversals stay owed and are tried again next time

@@ -109,8 +109,7 @@ public final class ActivationHandler implements RequestHandler {
         Outcome outcome = store.write(s -> decide(s, activation, device, requester, now, hostKey, freshTid,
                 request.getString(11)));
         ISOMsg response = ResponseMessage.answering(request, outcome.code());
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
+        clock.stamp(response, now);
         if (outcome.keys() != null) {
             response.set(41, outcome.tid());
             response.set(42, outcome.mid());

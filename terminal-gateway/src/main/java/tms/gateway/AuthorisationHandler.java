@@ -41,6 +41,6 @@ public final class AuthorisationHandler implements RequestHandler {
             return Reply.macked(request, refusal);
         }
         long amount = kind == TransactionKind.PURCHASE ? Long.parseLong(request.getString(4)) : 0L;
-        return capture.capture(kind, request, terminal, CardNumber.of(request), amount, null, Capture.Consequence.NONE);
+        return capture.capture(kind, request, requester, CardNumber.of(request), amount);
     }
 }

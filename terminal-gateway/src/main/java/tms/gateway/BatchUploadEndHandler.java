@@ -68,8 +68,7 @@ final class BatchUploadEndHandler implements RequestHandler {
             LOG.info("batch upload terminal {} batch {} ended balanced", tid, batch);
         }
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
+        clock.stamp(response, now);
         return Reply.macked(response);
     }
 

@@ -64,8 +64,7 @@ final class BatchUploadHandler implements RequestHandler {
         LOG.info("batch upload terminal {} batch {}: {} transaction(s), {} new", terminal.tid(), batch,
                 details.entries().size(), added);
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
+        clock.stamp(response, now);
         return Reply.macked(response);
     }
 }

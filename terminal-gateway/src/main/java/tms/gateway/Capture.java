@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import tms.hsm.SecurityModule;
 import tms.hsm.WrappedKey;
 import tms.iso8583.MaskedMessage;
-import tms.iso8583.MessageFormatException;
 import tms.store.CapturedTransaction;
 import tms.store.SignedInTerminal;
 import tms.store.Store;
@@ -64,23 +63,37 @@ final class Capture {
      * The answer to a request whose key is already captured — the stored answer for a retransmission, 94 otherwise —
      * or null when the key is free. A void or refund asks before checking its original, whose state its own first
      * copy changed.
+     *
+     * @param panHash the card's keyed hash
      */
-    Reply earlierAnswer(TransactionKind kind, ISOMsg request, SignedInTerminal terminal)
-            throws ISOException, MessageFormatException {
+    Reply earlierAnswer(TransactionKind kind, ISOMsg request, Requester requester, String panHash) throws ISOException {
+        SignedInTerminal terminal = requester.terminal();
         String batch = FinancialChecks.batchOf(request, terminal);
         String trace = request.getString(11);
-        boolean taken = store.read(s -> s.getMapper(TransactionMapper.class)
-                .findByKey(terminal.tid(), batch, trace, kind)) != null;
-        return taken ? Retransmissions.answerCaptured(store, request, RequestFingerprint.of(hsm, request),
-                terminal.tid(), batch, trace, kind) : null;
+        CapturedTransaction first = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey(terminal.tid(), batch, trace, kind));
+        if (first == null) {
+            return null;
+        }
+        return Retransmissions.answer(request, RequestFingerprint.of(panHash, requester.macBlockInput()),
+                first.requestHash(), first.responseFields(),
+                kind + " terminal " + terminal.tid() + " batch " + batch + " trace " + trace);
+    }
+
+    /** A purchase or balance inquiry: nothing to do to an original. */
+    Reply capture(TransactionKind kind, ISOMsg request, Requester requester, String pan, long amount)
+            throws ISOException {
+        return capture(kind, request, requester, pan, hsm.panHash(pan), amount, null, Consequence.NONE);
     }
 
     /**
+     * @param panHash     the card's keyed hash, computed once by the caller
      * @param original    the row a void or refund acts on, or null
      * @param consequence what an approval does to the original, in the same transaction as the decision
      */
-    Reply capture(TransactionKind kind, ISOMsg request, SignedInTerminal terminal, String pan, long amount,
-                  CapturedTransaction original, Consequence consequence) throws ISOException, MessageFormatException {
+    Reply capture(TransactionKind kind, ISOMsg request, Requester requester, String pan, String panHash, long amount,
+                  CapturedTransaction original, Consequence consequence) throws ISOException {
+        SignedInTerminal terminal = requester.terminal();
         String tid = terminal.tid();
         String currency = request.hasField(49) ? request.getString(49) : FinancialChecks.CNY;
         String batch = FinancialChecks.batchOf(request, terminal);
@@ -89,9 +102,9 @@ final class Capture {
         String rrn = rrns.next();
         CapturedTransaction pending = new CapturedTransaction(null, tid, terminal.mid(), batch, trace, rrn, null,
                 request.getMTI(), request.getString(3), kind, amount, currency, PanDisplay.first6(pan),
-                PanDisplay.last4(pan), hsm.panHash(pan), request.getString(22), null, TransactionStatus.PENDING,
+                PanDisplay.last4(pan), panHash, request.getString(22), null, TransactionStatus.PENDING,
                 request.getString(13), request.getString(12), now, original == null ? null : original.id(), null,
-                RequestFingerprint.of(hsm, request), null);
+                RequestFingerprint.of(panHash, requester.macBlockInput()), null);
         Reply taken = pendingCapture.reserve(pending, request);
         if (taken != null) {
             return taken;
@@ -113,28 +126,25 @@ final class Capture {
         ISOMsg response;
         try {
             response = store.write(s -> {
-            PlatformDecision decided = platformDecision;
-            if (decided.approved()) {
-                String refusal = consequence.apply(s);
-                if (refusal != null) {
-                    decided = PlatformDecision.decline(refusal);
+                PlatformDecision decided = platformDecision;
+                if (decided.approved()) {
+                    String refusal = consequence.apply(s);
+                    if (refusal != null) {
+                        decided = PlatformDecision.decline(refusal);
+                    }
                 }
-            }
-            ISOMsg answer = answer(request, decided, rrn, currency, now);
-            int recorded = s.getMapper(TransactionMapper.class).recordDecision(tid, batch, trace, kind,
-                    decided.authCode(), decided.responseCode(),
-                    decided.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
-                    StoredAnswer.fieldsOf(answer));
-            if (recorded == 0) {
-                // a reversal reached the PENDING row first: the terminal gave up on this answer
-                throw new ReversedMeanwhile();
-            }
-            return answer;
+                ISOMsg answer = answer(request, decided, rrn, currency, now);
+                int recorded = s.getMapper(TransactionMapper.class).recordDecision(tid, batch, trace, kind,
+                        decided.authCode(), decided.responseCode(),
+                        decided.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
+                        StoredAnswer.fieldsOf(answer));
+                if (recorded == 0) {
+                    // a reversal reached the PENDING row first: the terminal gave up on this answer
+                    throw new ReversedMeanwhile();
+                }
+                return answer;
             });
         } catch (ReversedMeanwhile e) {
-            response = null;
-        }
-        if (response == null) {
             LOG.warn("{} terminal {} batch {} trace {} was reversed while the platform decided; answering 96", kind,
                     tid, batch, trace);
             return Reply.macked(request, ResponseCodes.SYSTEM_MALFUNCTION);
@@ -147,9 +157,7 @@ final class Capture {
     private ISOMsg answer(ISOMsg request, PlatformDecision decision, String rrn, String currency, Instant now) {
         try {
             ISOMsg response = ResponseMessage.answering(request, decision.responseCode());
-            response.set(12, clock.localTime(now));
-            response.set(13, clock.localDate(now));
-            response.set(15, clock.localDate(now));
+            clock.stampWithSettlementDate(response, now);
             response.set(32, acquirerId);
             response.set(37, rrn);
             if (decision.approved()) {

@@ -21,8 +21,7 @@ public final class EchoTestHandler implements RequestHandler {
     public Reply handle(ISOMsg request, Requester requester) throws ISOException {
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
         var now = clock.now();
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
+        clock.stamp(response, now);
         return Reply.plain(response);
     }
 }

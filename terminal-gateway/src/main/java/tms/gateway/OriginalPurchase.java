@@ -13,18 +13,26 @@ import tms.store.SignedInTerminal;
 import tms.store.Store;
 import tms.store.TransactionKind;
 import tms.store.TransactionMapper;
+import tms.store.TransactionStatus;
 
 /**
- * The checks a void and a refund share, ending in the purchase they name: field 61 gives its batch and trace,
- * field 37 must be the RRN the host answered it with, and the card must be the same (compared by keyed hash).
- * Any mismatch is "original not found" (25): a terminal must not be able to undo a purchase by guessing a trace.
+ * What a void and a refund share: the checks before the purchase they name, the purchase itself (field 61 gives its
+ * batch and trace, field 37 must be the RRN the host answered it with, and the card must be the same, compared by
+ * keyed hash), and its capture. Any mismatch is "original not found" (25): a terminal must not be able to undo a
+ * purchase by guessing a trace. What differs between them is an {@link Undo}.
  */
 final class OriginalPurchase {
 
     private static final Logger LOG = LoggerFactory.getLogger(OriginalPurchase.class);
 
-    /** The original row, or the answer that ends the request here (a refusal, or an earlier answer to it). */
-    record Lookup(CapturedTransaction row, Reply answer) {
+    /** What a void or a refund asks of the purchase it names, and what its approval does to it. */
+    interface Undo {
+
+        /** The response code that refuses the request's amount against this approved purchase, or null. */
+        String amountRefusal(CapturedTransaction purchase, long amount);
+
+        /** What an approval does to the purchase, in the same transaction as the decision. */
+        Capture.Consequence onApproval(CapturedTransaction purchase, long amount);
     }
 
     private final Store store;
@@ -40,41 +48,51 @@ final class OriginalPurchase {
     /**
      * In order: the terminal may transact, the request is well formed with an amount, the request was not answered
      * before (a retransmission gets that answer — asked before the original, whose state its first copy changed),
-     * and the original is the terminal's purchase.
+     * the original is the terminal's purchase, and {@code undo} does not refuse it; then the request is captured.
      */
-    Lookup find(TransactionKind kind, ISOMsg request, SignedInTerminal terminal)
+    Reply undo(TransactionKind kind, ISOMsg request, Requester requester, Undo undo)
             throws ISOException, MessageFormatException {
+        SignedInTerminal terminal = requester.terminal();
         String refusal = FinancialChecks.terminalRefusal(kind.toString(), terminal, request);
         if (refusal == null) {
             refusal = FinancialChecks.cardRequestRefusal(request, true);
         }
         if (refusal != null) {
-            return new Lookup(null, Reply.macked(request, refusal));
+            return Reply.macked(request, refusal);
         }
-        Reply earlier = capture.earlierAnswer(kind, request, terminal);
+        String pan = CardNumber.of(request);
+        String panHash = hsm.panHash(pan);
+        Reply earlier = capture.earlierAnswer(kind, request, requester, panHash);
         if (earlier != null) {
-            return new Lookup(null, earlier);
+            return earlier;
         }
-        return purchase(kind.toString(), request, terminal.tid(), CardNumber.of(request));
-    }
-
-    private Lookup purchase(String what, ISOMsg request, String tid, String pan) throws ISOException {
-        OriginalData original;
+        OriginalData named;
         try {
-            original = OriginalData.parse(request.getString(61));
+            named = OriginalData.parse(request.getString(61));
         } catch (MessageFormatException e) {
-            LOG.warn("{} refused: terminal {}: {}", what, tid, e.getMessage());
-            return new Lookup(null, Reply.macked(request, ResponseCodes.INVALID_TRANSACTION));
+            LOG.warn("{} refused: terminal {}: {}", kind, terminal.tid(), e.getMessage());
+            return Reply.macked(request, ResponseCodes.INVALID_TRANSACTION);
         }
         String rrn = request.getString(37);
-        CapturedTransaction row = store.read(s -> s.getMapper(TransactionMapper.class)
-                .findByKey(tid, original.batch(), original.trace(), TransactionKind.PURCHASE));
-        if (row == null || rrn == null || !rrn.equals(row.rrn()) || !hsm.panHash(pan).equals(row.panHash())) {
-            LOG.warn("{} refused: terminal {} names purchase batch {} trace {} rrn {}, which the host {}", what, tid,
-                    original.batch(), original.trace(), LogText.printable(rrn),
-                    row == null ? "never captured" : "captured with another RRN or card");
-            return new Lookup(null, Reply.macked(request, ResponseCodes.ORIGINAL_NOT_FOUND));
+        CapturedTransaction purchase = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey(terminal.tid(), named.batch(), named.trace(), TransactionKind.PURCHASE));
+        if (purchase == null || rrn == null || !rrn.equals(purchase.rrn()) || !panHash.equals(purchase.panHash())) {
+            LOG.warn("{} refused: terminal {} names purchase batch {} trace {} rrn {}, which the host {}", kind,
+                    terminal.tid(), named.batch(), named.trace(), LogText.printable(rrn),
+                    purchase == null ? "never captured" : "captured with another RRN or card");
+            return Reply.macked(request, ResponseCodes.ORIGINAL_NOT_FOUND);
         }
-        return new Lookup(row, null);
+        long amount = Long.parseLong(request.getString(4));
+        // voided already: 12; declined, reversed or never answered: there is nothing to undo, 25
+        refusal = purchase.status() == TransactionStatus.VOIDED ? ResponseCodes.INVALID_TRANSACTION
+                : purchase.status() != TransactionStatus.APPROVED ? ResponseCodes.ORIGINAL_NOT_FOUND
+                : undo.amountRefusal(purchase, amount);
+        if (refusal != null) {
+            LOG.warn("{} refused ({}): terminal {} purchase trace {} is {} for {} fen, request asks {}", kind, refusal,
+                    terminal.tid(), purchase.trace(), purchase.status(), purchase.amount(), amount);
+            return Reply.macked(request, refusal);
+        }
+        return capture.capture(kind, request, requester, pan, panHash, amount, purchase,
+                undo.onApproval(purchase, amount));
     }
 }

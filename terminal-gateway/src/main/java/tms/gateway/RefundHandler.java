@@ -2,12 +2,9 @@ package tms.gateway;
 
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import tms.iso8583.MessageFormatException;
 import tms.store.CapturedTransaction;
-import tms.store.SignedInTerminal;
 import tms.store.TransactionKind;
 import tms.store.TransactionMapper;
 import tms.store.TransactionStatus;
@@ -18,37 +15,28 @@ import tms.store.TransactionStatus;
  * its limit (61). On approval the refund is added to the purchase's refunded amount in the same transaction, in
  * one statement that also checks the sum of refunds stays within the purchase (64 otherwise).
  */
-final class RefundHandler implements RequestHandler {
+final class RefundHandler implements RequestHandler, OriginalPurchase.Undo {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RefundHandler.class);
-
-    private final Capture capture;
     private final OriginalPurchase originals;
 
-    RefundHandler(Capture capture, OriginalPurchase originals) {
-        this.capture = capture;
+    RefundHandler(OriginalPurchase originals) {
         this.originals = originals;
     }
 
     @Override
     public Reply handle(ISOMsg request, Requester requester) throws ISOException, MessageFormatException {
-        SignedInTerminal terminal = requester.terminal();
-        OriginalPurchase.Lookup lookup = originals.find(TransactionKind.REFUND, request, terminal);
-        if (lookup.answer() != null) {
-            return lookup.answer();
-        }
-        CapturedTransaction original = lookup.row();
-        long amount = Long.parseLong(request.getString(4));
-        String refusal = original.status() == TransactionStatus.VOIDED ? ResponseCodes.INVALID_TRANSACTION
-                : original.status() != TransactionStatus.APPROVED ? ResponseCodes.ORIGINAL_NOT_FOUND
-                : amount > original.amount() ? ResponseCodes.ORIGINAL_AMOUNT_MISMATCH : null;
-        if (refusal != null) {
-            LOG.warn("refund refused ({}): terminal {} purchase trace {} is {} for {} fen, refund asks {}", refusal,
-                    terminal.tid(), original.trace(), original.status(), original.amount(), amount);
-            return Reply.macked(request, refusal);
-        }
-        return capture.capture(TransactionKind.REFUND, request, terminal, CardNumber.of(request), amount, original,
-                s -> s.getMapper(TransactionMapper.class).addRefund(original.id(), amount) == 1 ? null
-                        : ResponseCodes.ORIGINAL_AMOUNT_MISMATCH);
+        return originals.undo(TransactionKind.REFUND, request, requester, this);
+    }
+
+    /** One refund may not exceed the purchase; their sum is checked when it is added. */
+    @Override
+    public String amountRefusal(CapturedTransaction purchase, long amount) {
+        return amount > purchase.amount() ? ResponseCodes.ORIGINAL_AMOUNT_MISMATCH : null;
+    }
+
+    @Override
+    public Capture.Consequence onApproval(CapturedTransaction purchase, long amount) {
+        return s -> s.getMapper(TransactionMapper.class).addRefund(purchase.id(), amount) == 1 ? null
+                : ResponseCodes.ORIGINAL_AMOUNT_MISMATCH;
     }
 }

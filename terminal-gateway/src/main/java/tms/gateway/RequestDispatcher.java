@@ -176,12 +176,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
                 return plain(request, ResponseCodes.MAC_FAILURE);
             }
             WrappedKey mak = WrappedKey.decode(terminal.makWrapped());
-            if (!request.hasField(64)
-                    || !hsm.verifyMac(mak, CupMessageCodec.macBlockInput(frame.body()), request.getBytes(64))) {
+            byte[] macBlockInput = CupMessageCodec.macBlockInput(frame.body());
+            if (!request.hasField(64) || !hsm.verifyMac(mak, macBlockInput, request.getBytes(64))) {
                 LOG.warn("refused from {}: terminal {}: MAC does not verify", remote, tid);
                 return plain(request, ResponseCodes.MAC_FAILURE);
             }
-            Reply reply = handler.handle(request, new Requester(remote, signedInTid, terminal, mak));
+            Reply reply = handler.handle(request, new Requester(remote, signedInTid, terminal, mak, macBlockInput));
             if (terminal.rekeyPending() && reply.processingNibble() == ProcessingRequirement.NONE) {
                 reply = new Reply(reply.message(), reply.macked(), ProcessingRequirement.FETCH_NEW_TMK);
             }

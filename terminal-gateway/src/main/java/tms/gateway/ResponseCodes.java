@@ -12,6 +12,8 @@ public final class ResponseCodes {
     public static final String OVER_LIMIT = "61";
     public static final String ORIGINAL_AMOUNT_MISMATCH = "64";
     public static final String NOT_PERMITTED = "58";
+    /** The PIN block cannot be a PIN for this card (it does not decrypt to one under the terminal's PIK). */
+    public static final String WRONG_PIN = "55";
     public static final String DUPLICATE = "94";
     public static final String SYSTEM_MALFUNCTION = "96";
     /** The upstream platform did not answer in time (or its answer was lost or unusable); a reversal follows. */

@@ -62,12 +62,11 @@ final class ReversalHandler implements RequestHandler {
         String trace = request.getString(11);
         Instant now = clock.now();
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
-        response.set(15, clock.localDate(now));
+        clock.stampWithSettlementDate(response, now);
         response.set(32, acquirerId);
         String pan = CardNumber.of(request);
-        String requestHash = RequestFingerprint.of(hsm, request);
+        String panHash = pan == null ? null : hsm.panHash(pan);
+        String requestHash = RequestFingerprint.of(panHash, requester.macBlockInput());
         String mti = request.getMTI();
         String what = "reversal terminal " + tid + " batch " + batch + " trace " + trace;
         try {
@@ -79,7 +78,7 @@ final class ReversalHandler implements RequestHandler {
                 transactions.insert(new CapturedTransaction(null, tid, terminal.mid(), batch, trace, null, null,
                         mti, request.getString(3), TransactionKind.REVERSAL,
                         Long.parseLong(request.getString(4)), FinancialChecks.CNY, PanDisplay.first6(pan),
-                        PanDisplay.last4(pan), pan == null ? null : hsm.panHash(pan), request.getString(22),
+                        PanDisplay.last4(pan), panHash, request.getString(22),
                         ResponseCodes.APPROVED, status, request.getString(13), request.getString(12), now,
                         original == null ? null : original.id(), request.getString(39), requestHash,
                         StoredAnswer.fieldsOf(response)));

@@ -7,7 +7,6 @@ import org.jpos.iso.ISOMsg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tms.hsm.SecurityModule;
 import tms.iso8583.MessageFormatException;
 import tms.iso8583.SettlementTotals;
 import tms.store.BatchTotals;
@@ -30,12 +29,10 @@ final class SettlementHandler implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SettlementHandler.class);
 
     private final Store store;
-    private final SecurityModule hsm;
     private final HostClock clock;
 
-    SettlementHandler(Store store, SecurityModule hsm, HostClock clock) {
+    SettlementHandler(Store store, HostClock clock) {
         this.store = store;
-        this.hsm = hsm;
         this.clock = clock;
     }
 
@@ -53,7 +50,8 @@ final class SettlementHandler implements RequestHandler {
         SettlementTotals reported = SettlementTotals.parse(request.getString(48));
         String batch = FinancialChecks.batchOf(request, terminal);
         String trace = request.getString(11);
-        String requestHash = RequestFingerprint.of(hsm, request);
+        // a settlement carries no card
+        String requestHash = RequestFingerprint.of(null, requester.macBlockInput());
         Instant now = clock.now();
         try {
             ISOMsg response = store.write(s -> {
@@ -98,9 +96,7 @@ final class SettlementHandler implements RequestHandler {
     private ISOMsg answer(ISOMsg request, SettlementTotals answered, Instant now) {
         try {
             ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
-            response.set(12, clock.localTime(now));
-            response.set(13, clock.localDate(now));
-            response.set(15, clock.localDate(now));
+            clock.stampWithSettlementDate(response, now);
             response.set(48, answered.format());
             return response;
         } catch (ISOException e) {

@@ -106,8 +106,7 @@ public final class SignInHandler implements RequestHandler {
         }
 
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
+        clock.stamp(response, now);
         response.set(32, acquirerId);
         response.set(37, rrns.next());
         response.set(60, Field60.of(field60.typeCode(), batch, field60.networkCode()).format());

@@ -69,10 +69,10 @@ public final class TerminalGateway implements AutoCloseable {
         OriginalPurchase originals = new OriginalPurchase(store, hsm, capture);
         map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, capture));
         map.put(MessageKind.BALANCE_INQUIRY, new AuthorisationHandler(TransactionKind.BALANCE_INQUIRY, capture));
-        map.put(MessageKind.PURCHASE_VOID, new VoidHandler(capture, originals));
-        map.put(MessageKind.REFUND, new RefundHandler(capture, originals));
+        map.put(MessageKind.PURCHASE_VOID, new VoidHandler(originals));
+        map.put(MessageKind.REFUND, new RefundHandler(originals));
         map.put(MessageKind.REVERSAL, new ReversalHandler(store, hsm, clock, config.acquirerId()));
-        map.put(MessageKind.SETTLEMENT, new SettlementHandler(store, hsm, clock));
+        map.put(MessageKind.SETTLEMENT, new SettlementHandler(store, clock));
         map.put(MessageKind.BATCH_UPLOAD, new BatchUploadHandler(store, hsm, clock));
         map.put(MessageKind.BATCH_UPLOAD_END, new BatchUploadEndHandler(store, clock));
         this.handlers = Map.copyOf(map);

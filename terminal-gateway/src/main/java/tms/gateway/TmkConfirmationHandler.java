@@ -75,8 +75,7 @@ public final class TmkConfirmationHandler implements RequestHandler {
         }
         LOG.info("terminal {} now uses TMK {}; it must sign in again", tid, presented);
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
+        clock.stamp(response, now);
         return new Reply(response, false, ProcessingRequirement.SIGN_IN_AGAIN);
     }
 }

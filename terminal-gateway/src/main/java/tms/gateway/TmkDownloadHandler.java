@@ -77,8 +77,7 @@ public final class TmkDownloadHandler implements RequestHandler {
             return null;
         });
         ISOMsg response = ResponseMessage.answering(request, ResponseCodes.APPROVED);
-        response.set(12, clock.localTime(now));
-        response.set(13, clock.localDate(now));
+        clock.stamp(response, now);
         response.set(41, tid);
         response.set(42, terminal.mid());
         new ActivationResponse(encrypted, tmk.checkValue(), signature).writeTo(response);

@@ -4,17 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
-import tms.hsm.KeyUsage;
 import tms.hsm.SecurityModule;
-import tms.hsm.WrappedKey;
 import tms.simulator.TerminalProfile;
-import tms.store.TerminalMapper;
 
 /**
  * The terminals a load run drives: LOAD-0001, LOAD-0002, ... with TIDs L0000001, ... at one load-test
@@ -48,31 +42,14 @@ final class LoadTerminalFleet {
 
     /** Registers on the server the first {@code count} load terminals it lacks; returns how many were new. */
     int provision(int count, Installation server, PrintStream out) throws IOException {
-        TerminalProvisioning provisioning = new TerminalProvisioning(server.store(), server.hsm());
-        SecureRandom random = new SecureRandom();
+        WarehouseInjection warehouse = new WarehouseInjection(server, terminalKeys);
         int added = 0;
         for (int i = 0; i < count; i++) {
-            String tid = tid(i);
-            boolean registered = server.store().read(s -> s.getMapper(TerminalMapper.class).findByTid(tid)) != null;
-            if (registered && Files.exists(profileFile(i))) {
-                continue;
+            WarehouseInjection.Injected terminal = warehouse.ensure(new TerminalProvisioning.Request(serialNumber(i),
+                    tid(i), MID, MERCHANT_NAME, "SIM-LOAD", null, null), profileFile(i), "load terminal");
+            if (terminal.added()) {
+                added++;
             }
-            if (registered) {
-                throw new UserError("the server has load terminal " + tid + " but the simulator has no keys for it ("
-                        + profileFile(i) + " is missing): use a fresh --data directory");
-            }
-            // the TMK as the warehouse injects it: fresh random components go to both sides, then are forgotten
-            byte[] component = new byte[16];
-            random.nextBytes(component);
-            try {
-                provisioning.provision(new TerminalProvisioning.Request(serialNumber(i), tid, MID, MERCHANT_NAME,
-                        "SIM-LOAD", null, null), List.of(HexFormat.of().formatHex(component)), null);
-                WrappedKey tmk = terminalKeys.formKeyFromComponents(KeyUsage.TMK, List.of(component.clone()));
-                new TerminalProfile(serialNumber(i), tid, MID, tmk, 0).save(profileFile(i));
-            } finally {
-                Arrays.fill(component, (byte) 0);
-            }
-            added++;
         }
         out.println("load terminals: " + added + " provisioned, " + (count - added) + " already there"
                 + " (TIDs " + tid(0) + ".." + tid(count - 1) + ", merchant " + MID + ")");

@@ -1,12 +1,7 @@
 package tms.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -70,20 +65,10 @@ public final class PlatformCommand {
         }
 
         private List<byte[]> readComponents() throws IOException {
-            System.err.println("Enter the " + usage + " components, hex, one per line; end with Ctrl+D:");
-            List<byte[]> components = new ArrayList<>();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String hex = line.strip();
-                if (!hex.matches("(?i)([0-9a-f]{2})+")) {
-                    throw new UserError("component " + (components.size() + 1) + " is not hexadecimal (an even number"
-                            + " of the characters 0-9, A-F)");
-                }
-                components.add(HexFormat.of().parseHex(hex.toLowerCase()));
-            }
+            List<byte[]> components = TypedComponents.hex(
+                    TypedComponents.lines("Enter the " + usage + " components, hex, one per line; end with Ctrl+D:"),
+                    "(?i)([0-9a-f]{2})+", (number, line) -> new UserError("component " + number
+                            + " is not hexadecimal (an even number of the characters 0-9, A-F)"));
             if (components.isEmpty() || components.size() > 3) {
                 throw new UserError("give 1 to 3 components, one per line; got " + components.size());
             }

@@ -3,19 +3,14 @@ package tms.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import tms.hsm.KeyUsage;
 import tms.hsm.Lmk;
 import tms.hsm.SecurityModule;
 import tms.hsm.SoftwareSecurityModule;
@@ -30,7 +25,6 @@ import tms.simulator.SignInResult;
 import tms.simulator.SimulatedTerminal;
 import tms.simulator.TerminalProfile;
 import tms.simulator.TransactionResult;
-import tms.store.TerminalMapper;
 
 /** sim: a POS terminal in software that dials the gateway. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
@@ -99,9 +93,7 @@ public final class SimCommand {
             SecurityModule keys = connection.terminalKeys();
             TerminalProfile profile = TerminalProfile.load(connection.profileFile());
             try (SimulatedTerminal terminal = connection.dial(profile, keys)) {
-                String layout = networkCode != null ? networkCode
-                        : profile.tmk() != null && profile.tmk().algorithm() == KeyAlgorithm.SM4 ? "006" : "004";
-                SignInResult result = terminal.signIn(layout);
+                SignInResult result = terminal.signIn(networkCode != null ? networkCode : profile.signInLayout());
                 profile.save(connection.profileFile());
                 printSignIn(profile, result, System.out);
                 return result.approved() ? 0 : 3;
@@ -189,32 +181,14 @@ public final class SimCommand {
         private TerminalProfile demoTerminal(SecurityModule terminalKeys, PrintStream out) throws IOException {
             InstallationOptions options = new InstallationOptions(connection.data, database, lmk);
             try (Installation server = Installation.open(options, System.err)) {
-                boolean registered = server.store().read(
-                        s -> s.getMapper(TerminalMapper.class).findByTid(DEMO_TID)) != null;
-                if (registered && Files.exists(connection.profileFile())) {
-                    return TerminalProfile.load(connection.profileFile());
-                }
-                if (registered) {
-                    throw new UserError("the server has demo terminal " + DEMO_TID + " but the simulator has no keys for it ("
-                            + connection.profileFile() + " is missing): use a fresh --data directory");
-                }
-                SecureRandom random = new SecureRandom();
-                byte[] first = new byte[16];
-                byte[] second = new byte[16];
-                random.nextBytes(first);
-                random.nextBytes(second);
-                List<String> hex = List.of(HexFormat.of().formatHex(first), HexFormat.of().formatHex(second));
-                String kcv = new TerminalProvisioning(server.store(), server.hsm()).provision(
+                WarehouseInjection.Injected demo = new WarehouseInjection(server, terminalKeys).ensure(
                         new TerminalProvisioning.Request(DEMO_SERIAL, DEMO_TID, DEMO_MID, "Demo merchant", "SIM-1",
-                                null, null), hex, null);
-                var tmk = terminalKeys.formKeyFromComponents(KeyUsage.TMK, List.of(first, second));
-                java.util.Arrays.fill(first, (byte) 0);
-                java.util.Arrays.fill(second, (byte) 0);
-                TerminalProfile profile = new TerminalProfile(DEMO_SERIAL, DEMO_TID, DEMO_MID, tmk, 0);
-                profile.save(connection.profileFile());
-                out.println("provisioned demo terminal " + DEMO_SERIAL + ": TID " + DEMO_TID + ", MID " + DEMO_MID
-                        + ", TMK check value " + kcv);
-                return profile;
+                                null, null), connection.profileFile(), "demo terminal");
+                if (demo.added()) {
+                    out.println("provisioned demo terminal " + DEMO_SERIAL + ": TID " + DEMO_TID + ", MID " + DEMO_MID
+                            + ", TMK check value " + demo.checkValue());
+                }
+                return demo.profile();
             }
         }
     }
@@ -319,9 +293,8 @@ public final class SimCommand {
         }
     }
 
-    // an SM4 terminal signs in with 006, a 3DES one with 004 (PIK, MAK and TDK)
     private static boolean signIn(SimulatedTerminal terminal, TerminalProfile profile) throws IOException {
-        SignInResult signIn = terminal.signIn(profile.tmk().algorithm() == KeyAlgorithm.SM4 ? "006" : "004");
+        SignInResult signIn = terminal.signIn(profile.signInLayout());
         if (!signIn.approved()) {
             printSignIn(profile, signIn, System.out);
         }

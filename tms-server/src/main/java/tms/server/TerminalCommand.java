@@ -1,13 +1,9 @@
 package tms.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -80,15 +76,7 @@ public final class TerminalCommand {
         }
 
         private static List<String> readComponents() throws IOException {
-            System.err.println("Enter the TMK components, 32 hex characters each, one per line; end with Ctrl+D:");
-            List<String> lines = new ArrayList<>();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    lines.add(line.strip());
-                }
-            }
-            return lines;
+            return TypedComponents.lines("Enter the TMK components, 32 hex characters each, one per line; end with Ctrl+D:");
         }
     }
 
@@ -263,23 +251,11 @@ public final class TerminalCommand {
         }
 
         private static List<byte[]> readTransportKeyComponents() throws IOException {
-            System.err.println("Enter the transport key components, hex, one per line; end with Ctrl+D:");
-            List<byte[]> components = new ArrayList<>();
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-            int number = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                number++;
-                String hex = line.strip();
-                if (!hex.matches("(?i)[0-9a-f]{32}|[0-9a-f]{48}|[0-9a-f]{64}")) {
-                    throw new TerminalActionRefused("transport key component " + number + " has " + hex.length()
-                            + " characters or is not hexadecimal: an AES component is 32, 48 or 64 hex characters");
-                }
-                components.add(java.util.HexFormat.of().parseHex(hex.toLowerCase()));
-            }
-            return components;
+            return TypedComponents.hex(
+                    TypedComponents.lines("Enter the transport key components, hex, one per line; end with Ctrl+D:"),
+                    "(?i)[0-9a-f]{32}|[0-9a-f]{48}|[0-9a-f]{64}", (number, line) -> new TerminalActionRefused(
+                            "transport key component " + number + " has " + line.length() + " characters or is not"
+                                    + " hexadecimal: an AES component is 32, 48 or 64 hex characters"));
         }
     }
 }
