@@ -38,6 +38,7 @@ final class FakePlatform implements AutoCloseable {
     private final List<byte[]> receivedBodies = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final Thread acceptor;
     volatile Function<ISOMsg, Behaviour> behaviour = m -> Behaviour.APPROVE;
     volatile Duration slowBy = Duration.ofMillis(800);
 
@@ -46,7 +47,7 @@ final class FakePlatform implements AutoCloseable {
         this.hsm = hsm;
         this.zak = zak;
         this.mac = mac;
-        Thread acceptor = new Thread(this::accept, "fake-platform");
+        acceptor = new Thread(this::accept, "fake-platform");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -82,6 +83,10 @@ final class FakePlatform implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                if (server.isClosed()) {
+                    socket.close();
+                    return;
+                }
                 accepted.incrementAndGet();
                 sockets.add(socket);
                 Thread t = new Thread(() -> serve(socket), "fake-platform-connection");
@@ -168,9 +173,18 @@ final class FakePlatform implements AutoCloseable {
         return CupMessageCodec.pack(answer);
     }
 
+    /**
+     * Stops listening and cuts every connection. Waits for the accepting thread to leave accept(): until it has, the
+     * kernel keeps the listening socket open and would still take a connection, so "closed" would not yet be true.
+     */
     @Override
     public void close() throws IOException {
         server.close();
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         dropConnections();
     }
 }
