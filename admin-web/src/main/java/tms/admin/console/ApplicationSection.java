@@ -51,7 +51,7 @@ public final class ApplicationSection implements ConsoleSection {
 
     @Override
     public List<Route> routes() {
-        return answering404(List.of(
+        List<Route> routes = new java.util.ArrayList<>(List.of(
                 Route.get("/applications", "the regions' queues of applications", READ, this::list),
                 Route.get("/api/v1/applications", "applications, filtered by region and state", READ, this::list),
                 Route.get("/applications/new", "the form to enter an application", WORK, this::form),
@@ -64,17 +64,6 @@ public final class ApplicationSection implements ConsoleSection {
                         this::document),
                 Route.get("/api/v1/applications/{id}/documents/{side}", "one side of the ID card (front or back)",
                         READ, this::document),
-                action("take", "take the application from the region's queue", WORK,
-                        (r, id) -> applications.take(id, r.user().holdsAny(PLATFORM), r.actor())),
-                action("approve", "pass the first review", WORK,
-                        (r, id) -> applications.approveFirstReview(id, r.actor())),
-                action("reject", "reject at first review, with the reason", WORK,
-                        (r, id) -> applications.reject(id, r.field("reason"), r.actor())),
-                action("withdraw", "withdraw the application (the merchant gave up)", WORK,
-                        (r, id) -> applications.withdraw(id, r.field("reason"), r.actor())),
-                action("call-back", "record the call-back to the merchant", WORK,
-                        (r, id) -> applications.callBack(id, r.field("notes"), r.actor())),
-                action("archive", "archive the papers", WORK, (r, id) -> applications.archive(id, r.actor())),
                 Route.post("/applications/{id}/resubmit", "resubmit corrected papers", WORK, this::resubmit),
                 Route.post("/api/v1/applications/{id}/resubmit", "resubmit corrected papers (multipart)", WORK,
                         this::resubmit),
@@ -82,6 +71,18 @@ public final class ApplicationSection implements ConsoleSection {
                         this::platformAnswer),
                 Route.post("/api/v1/applications/{id}/platform-answer", "record the platform's answer by hand",
                         PLATFORM, this::platformAnswer)));
+        routes.addAll(action("take", "take the application from the region's queue", WORK,
+                (r, id) -> applications.take(id, r.user().holdsAny(PLATFORM), r.actor())));
+        routes.addAll(action("approve", "pass the first review", WORK,
+                (r, id) -> applications.approveFirstReview(id, r.actor())));
+        routes.addAll(action("reject", "reject at first review, with the reason", WORK,
+                (r, id) -> applications.reject(id, r.field("reason"), r.actor())));
+        routes.addAll(action("withdraw", "withdraw the application (the merchant gave up)", WORK,
+                (r, id) -> applications.withdraw(id, r.field("reason"), r.actor())));
+        routes.addAll(action("call-back", "record the call-back to the merchant", WORK,
+                (r, id) -> applications.callBack(id, r.field("notes"), r.actor())));
+        routes.addAll(action("archive", "archive the papers", WORK, (r, id) -> applications.archive(id, r.actor())));
+        return answering404(routes);
     }
 
     /** Something the path names that does not exist: answered 404 with the message. */
@@ -107,8 +108,10 @@ public final class ApplicationSection implements ConsoleSection {
         void apply(ConsoleRequest r, long id);
     }
 
-    private Route action(String verb, String summary, Set<Role> roles, Action action) {
-        return Route.post("/applications/{id}/" + verb, summary, roles, r -> run(r, action));
+    /** The page's route and the API's, for one change. */
+    private List<Route> action(String verb, String summary, Set<Role> roles, Action action) {
+        return List.of(Route.post("/applications/{id}/" + verb, summary, roles, r -> run(r, action)),
+                Route.post("/api/v1/applications/{id}/" + verb, summary, roles, r -> run(r, action)));
     }
 
     private Reply run(ConsoleRequest r, Action action) {
