@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.apache.ibatis.session.SqlSession;
+
 import tms.hsm.SecurityModule;
 import tms.store.ActivationCode;
 import tms.store.ActivationCodeMapper;
@@ -43,6 +45,15 @@ public final class ActivationCodes {
      */
     public IssuedActivationCode issue(String serialNumber, String mid, String merchantName, Duration validity,
                                       Actor actor) {
+        return store.write(s -> issue(s, serialNumber, mid, merchantName, validity, actor));
+    }
+
+    /**
+     * {@link #issue(String, String, String, Duration, Actor)} inside the caller's transaction, so that a code issued
+     * because the platform approved an application commits with that approval or not at all.
+     */
+    IssuedActivationCode issue(SqlSession s, String serialNumber, String mid, String merchantName, Duration validity,
+                               Actor actor) {
         TerminalFields.requireSerial(serialNumber);
         TerminalFields.requireMid(mid);
         if (validity.isNegative() || validity.isZero() || validity.compareTo(Duration.ofDays(30)) > 0) {
@@ -52,35 +63,32 @@ public final class ActivationCodes {
         String code = String.format("%0" + DIGITS + "d", random.nextInt(100_000_000));
         Instant now = clock.instant();
         Instant expires = now.plus(validity);
-        store.write(s -> {
-            TerminalActivation terminal = s.getMapper(TerminalMapper.class).findActivationForUpdate(serialNumber);
-            if (terminal == null) {
-                throw new TerminalActionRefused("no terminal with serial number " + serialNumber
-                        + " is registered: stock it in first (terminal register)");
+        TerminalActivation terminal = s.getMapper(TerminalMapper.class).findActivationForUpdate(serialNumber);
+        if (terminal == null) {
+            throw new TerminalActionRefused("no terminal with serial number " + serialNumber
+                    + " is registered: stock it in first (terminal register)");
+        }
+        if (terminal.state() != TerminalState.IN_STOCK) {
+            throw new TerminalActionRefused("terminal " + serialNumber + " is " + terminal.state()
+                    + "; only a terminal IN_STOCK can be activated"
+                    + (terminal.state() == TerminalState.ACTIVE ? " (use rekey for new keys)" : ""));
+        }
+        MerchantMapper merchants = s.getMapper(MerchantMapper.class);
+        if (merchants.findByMid(mid) == null) {
+            if (merchantName == null || merchantName.isBlank()) {
+                throw new TerminalActionRefused("merchant " + mid + " is not known: give its name to register it");
             }
-            if (terminal.state() != TerminalState.IN_STOCK) {
-                throw new TerminalActionRefused("terminal " + serialNumber + " is " + terminal.state()
-                        + "; only a terminal IN_STOCK can be activated"
-                        + (terminal.state() == TerminalState.ACTIVE ? " (use rekey for new keys)" : ""));
-            }
-            MerchantMapper merchants = s.getMapper(MerchantMapper.class);
-            if (merchants.findByMid(mid) == null) {
-                if (merchantName == null || merchantName.isBlank()) {
-                    throw new TerminalActionRefused("merchant " + mid + " is not known: give its name to register it");
-                }
-                merchants.insert(new Merchant(null, mid, merchantName, null));
-                AuditTrail.record(s, now, actor, "merchant.create", mid, "OK", "with the activation code for "
-                        + serialNumber, null, "name=" + merchantName);
-            }
-            ActivationCodeMapper codes = s.getMapper(ActivationCodeMapper.class);
-            int withdrawn = codes.withdrawOpen(serialNumber, now);
-            codes.insert(new ActivationCode(null, serialNumber, mid, hsm.activationCodeHash(serialNumber, code),
-                    actor.name(), now, expires, null, null));
-            AuditTrail.record(s, now, actor, "terminal.activation-code.issue", serialNumber, "OK",
-                    "merchant " + mid + ", expires " + expires + (withdrawn > 0 ? ", withdrew " + withdrawn + " open code(s)" : ""),
-                    "state=" + terminal.state(), "state=" + terminal.state() + " open-code-expires=" + expires);
-            return null;
-        });
+            merchants.insert(new Merchant(null, mid, merchantName, null));
+            AuditTrail.record(s, now, actor, "merchant.create", mid, "OK", "with the activation code for "
+                    + serialNumber, null, "name=" + merchantName);
+        }
+        ActivationCodeMapper codes = s.getMapper(ActivationCodeMapper.class);
+        int withdrawn = codes.withdrawOpen(serialNumber, now);
+        codes.insert(new ActivationCode(null, serialNumber, mid, hsm.activationCodeHash(serialNumber, code),
+                actor.name(), now, expires, null, null));
+        AuditTrail.record(s, now, actor, "terminal.activation-code.issue", serialNumber, "OK",
+                "merchant " + mid + ", expires " + expires + (withdrawn > 0 ? ", withdrew " + withdrawn + " open code(s)" : ""),
+                "state=" + terminal.state(), "state=" + terminal.state() + " open-code-expires=" + expires);
         return new IssuedActivationCode(serialNumber, mid, code, expires);
     }
 

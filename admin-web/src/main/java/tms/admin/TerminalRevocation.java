@@ -2,6 +2,8 @@ package tms.admin;
 
 import java.time.Clock;
 
+import org.apache.ibatis.session.SqlSession;
+
 import tms.store.Store;
 import tms.store.TerminalActivation;
 import tms.store.TerminalMapper;
@@ -22,24 +24,29 @@ public final class TerminalRevocation {
     }
 
     public void revoke(String serialNumber, String reason, Actor actor) {
+        store.write(s -> {
+            revoke(s, serialNumber, reason, actor);
+            return null;
+        });
+    }
+
+    /** {@link #revoke(String, String, Actor)} inside the caller's transaction (a revocation application's approval). */
+    void revoke(SqlSession s, String serialNumber, String reason, Actor actor) {
         TerminalFields.requireSerial(serialNumber);
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             throw new TerminalActionRefused("a revocation needs a reason of 1 to 200 characters");
         }
-        store.write(s -> {
-            TerminalMapper terminals = s.getMapper(TerminalMapper.class);
-            TerminalActivation terminal = terminals.findActivationForUpdate(serialNumber);
-            if (terminal == null) {
-                throw new TerminalActionRefused("no terminal with serial number " + serialNumber + " is registered");
-            }
-            if (terminal.state() == TerminalState.REVOKED) {
-                throw new TerminalActionRefused("terminal " + serialNumber + " is already revoked ("
-                        + terminal.revokedReason() + ")");
-            }
-            terminals.revoke(serialNumber, reason);
-            AuditTrail.record(s, clock.instant(), actor, "terminal.revoke", serialNumber, "OK", reason,
-                    "state=" + terminal.state() + " tid=" + terminal.tid(), "state=REVOKED tid=" + terminal.tid());
-            return null;
-        });
+        TerminalMapper terminals = s.getMapper(TerminalMapper.class);
+        TerminalActivation terminal = terminals.findActivationForUpdate(serialNumber);
+        if (terminal == null) {
+            throw new TerminalActionRefused("no terminal with serial number " + serialNumber + " is registered");
+        }
+        if (terminal.state() == TerminalState.REVOKED) {
+            throw new TerminalActionRefused("terminal " + serialNumber + " is already revoked ("
+                    + terminal.revokedReason() + ")");
+        }
+        terminals.revoke(serialNumber, reason);
+        AuditTrail.record(s, clock.instant(), actor, "terminal.revoke", serialNumber, "OK", reason,
+                "state=" + terminal.state() + " tid=" + terminal.tid(), "state=REVOKED tid=" + terminal.tid());
     }
 }

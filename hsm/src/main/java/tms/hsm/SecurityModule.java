@@ -102,6 +102,12 @@ public interface SecurityModule {
     /** A keyed hash of a PAN for look-ups (HMAC-SHA-256 under a key derived inside the module, 64 lowercase hex chars); the PAN itself is never kept. */
     String panHash(String pan);
 
+    /**
+     * A keyed hash of a national ID number (18 characters: 17 digits and a digit or X) for the one-terminal-per-person
+     * rule (HMAC-SHA-256 under a key of its own derived inside the module, 64 lowercase hex); the number is never kept.
+     */
+    String idNumberHash(String idNumber);
+
     /** The keyed hash under which an activation code for this serial number is stored (64 lowercase hex). */
     String activationCodeHash(String serialNumber, String code);
 

@@ -111,6 +111,11 @@ public abstract class SecurityModuleAdapter implements SecurityModule {
     }
 
     @Override
+    public String idNumberHash(String idNumber) {
+        throw new OperationNotSupported("idNumberHash", name);
+    }
+
+    @Override
     public String activationCodeHash(String serialNumber, String code) {
         throw new OperationNotSupported("activationCodeHash", name);
     }

@@ -32,6 +32,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
     private final KeyWrap keyWrap;
     private final PanHash panHash;
     private final ActivationCodeHash activationCodes;
+    private final IdNumberHash idNumbers;
     private final ClearKeyCache macKeys;
     // PIKs and zone PIN keys, for the same reason as MAKs: a PIN translation per purchase with a PIN would otherwise
     // open two key blocks (KDF, CMAC, decryption) each time, several times the cost of the translation itself
@@ -70,6 +71,7 @@ public final class SoftwareSecurityModule implements SecurityModule {
         try {
             this.panHash = new PanHash(hashSecret);
             this.activationCodes = new ActivationCodeHash(hashSecret);
+            this.idNumbers = new IdNumberHash(hashSecret);
         } finally {
             if (hashingKey != null) {
                 Arrays.fill(hashSecret, (byte) 0);
@@ -419,6 +421,18 @@ public final class SoftwareSecurityModule implements SecurityModule {
         String op = "panHash";
         return refusing(op, () -> "pan", () -> {
             String hash = panHash.of(pan);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: -> ok", op);
+            }
+            return hash;
+        });
+    }
+
+    @Override
+    public String idNumberHash(String idNumber) {
+        String op = "idNumberHash";
+        return refusing(op, () -> "id number", () -> {
+            String hash = idNumbers.of(idNumber);
             if (log.isDebugEnabled()) {
                 log.debug("{}: -> ok", op);
             }

@@ -131,6 +131,7 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(StoredKeyMapper.class);
         configuration.addMapper(UpstreamReversalMapper.class);
         configuration.addMapper(SettlementMapper.class);
+        configuration.addMapper(ActivationApplicationMapper.class);
         return configuration;
     }
 
