@@ -25,9 +25,9 @@ import tms.store.TransactionStatus;
  * A0). The original — a purchase, a pre-authorisation, a completion or a void of any of them, found by TID + batch +
  * trace + the kind its 60.1 names — becomes REVERSED in the same transaction that writes the reversal's row, and
  * what it did to its own original is undone there too (see {@link #restore}); one the host never answered
- * (PENDING) is reversed too. A reversal of an original the host never saw is kept as an
- * ORPHAN row and answered 00, because the terminal retries until it hears 00. A repeat finds the reversal's key
- * taken and gets the stored answer; nothing is written twice.
+ * (PENDING) is reversed too. A reversal of an original the host never saw is kept as an ORPHAN row and answered
+ * 00, because the terminal retries until it hears 00. A repeat finds the reversal's key taken and gets the stored
+ * answer; nothing is written twice.
  *
  * <p>Reversals are accepted from a suspended or revoked terminal too: they only ever take money movement back.
  */
