@@ -34,7 +34,7 @@ final class CompletionHandler implements RequestHandler, OriginalTransaction.Und
         return TransactionKind.PRE_AUTH;
     }
 
-    /** A completion names its pre-auth by the auth code (38) the cardholder's issuer gave it, not by an RRN. */
+    /** A completion names its pre-auth by the auth code (38) the platform approved it with, not by an RRN. */
     @Override
     public boolean references(ISOMsg request, CapturedTransaction preAuth) {
         String authCode = request.getString(38);
