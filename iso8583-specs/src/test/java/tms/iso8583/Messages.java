@@ -93,6 +93,40 @@ final class Messages {
                 60, "22000123", 63, "CUP", 64, mac("5E6F7A8B"));
     }
 
+    /** A pre-authorisation: 0100, 030000, condition 06, 60.1 = 10. */
+    static ISOMsg preAuthorisation() throws ISOException {
+        return msg("0100", 2, PAN, 3, "030000", 4, "000000500000", 11, "000130", 14, "2512", 22, "021", 25, "06",
+                26, "12", 35, TRACK2, 41, "12345678", 42, "123456789012345", 49, "156", 52, bytes("0102030405060708"),
+                53, "2600000000000000", 60, "10000123", 64, mac("3C4D5E6F"));
+    }
+
+    static ISOMsg preAuthorisationResponse() throws ISOException {
+        return msg("0110", 2, PAN, 3, "030000", 4, "000000500000", 11, "000130", 12, "101700", 13, "0612", 15, "0613",
+                22, "021", 25, "06", 32, "48020000", 37, "061210170001", 38, "654321", 39, "00", 41, "12345678",
+                42, "123456789012345", 49, "156", 60, "10000123", 63, "CUP", 64, mac("7A8B9C0D"));
+    }
+
+    /** A pre-auth void: 0100, 200000, 60.1 = 11, 37 and 38 of the pre-auth, 61 its batch, trace and date. */
+    static ISOMsg preAuthorisationVoid() throws ISOException {
+        return msg("0100", 2, PAN, 3, "200000", 4, "000000500000", 11, "000131", 22, "021", 25, "06", 35, TRACK2,
+                37, "061210170001", 38, "654321", 41, "12345678", 42, "123456789012345", 49, "156",
+                60, "11000123", 61, "0001230001300612", 64, mac("11223344"));
+    }
+
+    /** A completion: 0200, 000000, 60.1 = 20, 38 the pre-auth's auth code, 61 its batch, trace and date. */
+    static ISOMsg completion() throws ISOException {
+        return msg("0200", 2, PAN, 3, "000000", 4, "000000480000", 11, "000132", 22, "021", 25, "06", 35, TRACK2,
+                38, "654321", 41, "12345678", 42, "123456789012345", 49, "156", 60, "20000124",
+                61, "0001230001300612", 64, mac("55667788"));
+    }
+
+    /** A completion void: 0200, 200000, 60.1 = 21, 37 the completion's RRN, 61 its batch and trace. */
+    static ISOMsg completionVoid() throws ISOException {
+        return msg("0200", 2, PAN, 3, "200000", 4, "000000480000", 11, "000133", 22, "021", 25, "06", 35, TRACK2,
+                37, "061510170002", 41, "12345678", 42, "123456789012345", 49, "156", 60, "21000124",
+                61, "0001240001320615", 64, mac("99AABBCC"));
+    }
+
     static ISOMsg balanceInquiry() throws ISOException {
         return msg("0200", 2, PAN, 3, "310000", 11, "000125", 14, "2512", 22, "021", 25, "00", 26, "12",
                 35, TRACK2, 36, TRACK3, 41, "12345678", 42, "123456789012345", 49, "156", 52, bytes("1122334455667788"),

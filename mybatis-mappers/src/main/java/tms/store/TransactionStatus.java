@@ -13,6 +13,11 @@ public enum TransactionStatus {
     REVERSED,
     /** A purchase undone by an approved void. It still counts in the batch's debit; the void counts in credit. */
     VOIDED,
+    /**
+     * A pre-authorisation an approved completion has taken: it cannot be completed or voided again. A void or
+     * reversal of that completion gives it back its APPROVED status.
+     */
+    COMPLETED,
     /** A reversal of an original the host never saw: answered 00 and kept for review. */
     ORPHAN
 }

@@ -28,7 +28,7 @@ import tms.iso8583.WorkingKeys;
 
 /**
  * A POS terminal in software: one TCP connection to the gateway, signing in, buying, voiding, refunding,
- * reversing, asking balances, settling and uploading its batch in the CUP dialect. Its keys live in its own
+ * pre-authorising and completing, reversing, asking balances, settling and uploading its batch in the CUP dialect. Its keys live in its own
  * security module, as a real terminal's live in its PSAM; its journal of approved transactions lives with the
  * connection (a test drives one batch per terminal object).
  */
@@ -97,42 +97,97 @@ public final class SimulatedTerminal implements AutoCloseable {
 
     /** A magstripe purchase of {@code amountFen} with the given card, without PIN. */
     public TransactionResult purchase(long amountFen, String pan) throws IOException {
-        return financial("000000", "22", amountFen, pan);
+        return financial(Request.PURCHASE, amountFen, pan, null);
     }
 
     public TransactionResult balanceInquiry(String pan) throws IOException {
-        return financial("310000", "01", -1, pan);
+        return financial(Request.BALANCE_INQUIRY, -1, pan, null);
     }
 
     /** Voids an approved purchase of this batch: 0200, 200000, 60.1 = 23, 37 its RRN, 61 its batch and trace. */
     public TransactionResult purchaseVoid(TransactionResult purchase, long amountFen, String pan) throws IOException {
-        return undo("0200", "23", purchase, amountFen, pan);
+        return financial(Request.PURCHASE_VOID, amountFen, pan, purchase);
     }
 
     /** Refunds (part of) an approved purchase of any batch: 0220, 200000, 60.1 = 25, 37 and 61 as for a void. */
     public TransactionResult refund(TransactionResult purchase, long amountFen, String pan) throws IOException {
-        return undo("0220", "25", purchase, amountFen, pan);
+        return financial(Request.REFUND, amountFen, pan, purchase);
     }
 
-    private TransactionResult undo(String mti, String typeCode, TransactionResult purchase, long amountFen, String pan)
+    /** Holds {@code amountFen} on the card: 0100, 030000, 25 = 06, 60.1 = 10; not in the batch's totals. */
+    public TransactionResult preAuthorisation(long amountFen, String pan) throws IOException {
+        return financial(Request.PRE_AUTH, amountFen, pan, null);
+    }
+
+    /** Releases a pre-authorisation: 0100, 200000, 25 = 06, 60.1 = 11, 37 and 38 its RRN and auth code, 61 it. */
+    public TransactionResult preAuthorisationVoid(TransactionResult preAuth, long amountFen, String pan)
             throws IOException {
-        return financial(mti, "200000", typeCode, amountFen, pan, purchase.rrn(),
-                new OriginalData(purchase.batch(), purchase.trace(), null).format());
+        return financial(Request.PRE_AUTH_VOID, amountFen, pan, preAuth);
     }
 
-    private TransactionResult financial(String processingCode, String typeCode, long amountFen, String pan)
+    /**
+     * Completes a pre-authorisation of any batch for up to its amount: 0200, 000000, 25 = 06, 60.1 = 20, 38 its
+     * auth code, 61 its batch, trace and date; a debit in this batch.
+     */
+    public TransactionResult completion(TransactionResult preAuth, long amountFen, String pan) throws IOException {
+        return financial(Request.COMPLETION, amountFen, pan, preAuth);
+    }
+
+    /** Voids a completion: 0200, 200000, 25 = 06, 60.1 = 21, 37 and 38 its RRN and auth code, 61 it; a credit. */
+    public TransactionResult completionVoid(TransactionResult completion, long amountFen, String pan)
             throws IOException {
-        return financial("0200", processingCode, typeCode, amountFen, pan, null, null);
+        return financial(Request.COMPLETION_VOID, amountFen, pan, completion);
     }
 
-    private TransactionResult financial(String mti, String processingCode, String typeCode, long amountFen, String pan,
-                                        String originalRrn, String originalData) throws IOException {
+    /**
+     * A financial request's identity (PROTOCOL.md §3), which references to its original it carries (37 the
+     * RRN, 38 the auth code; 61 always when there is an original, with its date for the pre-auth family), and
+     * whether it counts in the batch's totals, so goes into the journal.
+     */
+    private enum Request {
+        PURCHASE("0200", "000000", "00", "22", false, false, true),
+        BALANCE_INQUIRY("0200", "310000", "00", "01", false, false, false),
+        PURCHASE_VOID("0200", "200000", "00", "23", true, false, true),
+        REFUND("0220", "200000", "00", "25", true, false, true),
+        PRE_AUTH("0100", "030000", "06", "10", false, false, false),
+        PRE_AUTH_VOID("0100", "200000", "06", "11", true, true, false),
+        COMPLETION("0200", "000000", "06", "20", false, true, true),
+        COMPLETION_VOID("0200", "200000", "06", "21", true, true, true);
+
+        final String mti;
+        final String processingCode;
+        final String conditionCode;
+        final String typeCode;
+        final boolean sendsRrn;
+        final boolean sendsAuthCode;
+        final boolean settled;
+
+        Request(String mti, String processingCode, String conditionCode, String typeCode, boolean sendsRrn,
+                boolean sendsAuthCode, boolean settled) {
+            this.mti = mti;
+            this.processingCode = processingCode;
+            this.conditionCode = conditionCode;
+            this.typeCode = typeCode;
+            this.sendsRrn = sendsRrn;
+            this.sendsAuthCode = sendsAuthCode;
+            this.settled = settled;
+        }
+
+        /** Field 61: the original's batch and trace, and its date where the pre-auth family carries one. */
+        String originalData(TransactionResult original) {
+            String date = "06".equals(conditionCode) ? original.date() : null;
+            return new OriginalData(original.batch(), original.trace(), date).format();
+        }
+    }
+
+    private TransactionResult financial(Request kind, long amountFen, String pan, TransactionResult original)
+            throws IOException {
         requireSignedIn();
         ISOMsg request = new ISOMsg();
         try {
-            request.setMTI(mti);
+            request.setMTI(kind.mti);
             request.set(2, pan);
-            request.set(3, processingCode);
+            request.set(3, kind.processingCode);
             if (amountFen >= 0) {
                 request.set(4, String.format("%012d", amountFen));
             }
@@ -140,24 +195,29 @@ public final class SimulatedTerminal implements AutoCloseable {
             request.set(11, trace);
             request.set(14, "3012");
             request.set(22, "022");
-            request.set(25, "00");
+            request.set(25, kind.conditionCode);
             request.set(35, pan + "D3012" + "101" + "0000000000");
+            if (original != null && kind.sendsRrn && original.rrn() != null) {
+                request.set(37, original.rrn());
+            }
+            if (original != null && kind.sendsAuthCode && original.authCode() != null) {
+                request.set(38, original.authCode());
+            }
             request.set(41, profile.tid());
             request.set(42, profile.mid());
             request.set(49, "156");
-            request.set(60, Field60.of(typeCode, profile.batch(), "000").format());
-            if (originalRrn != null) {
-                request.set(37, originalRrn);
-                request.set(61, originalData);
+            request.set(60, Field60.of(kind.typeCode, profile.batch(), "000").format());
+            if (original != null) {
+                request.set(61, kind.originalData(original));
             }
             lastSent = (ISOMsg) request.clone();
             ISOMsg response = exchange(request, true);
             boolean macOk = response.hasField(64);
-            if ("00".equals(response.getString(39)) && amountFen > 0) {
-                journal.add(new JournalEntry(typeCode, trace, pan, amountFen));
+            if ("00".equals(response.getString(39)) && kind.settled) {
+                journal.add(new JournalEntry(kind.typeCode, trace, pan, amountFen));
             }
             return new TransactionResult(response.getString(39), response.getString(37), response.getString(38),
-                    trace, profile.batch(), macOk, response.getString(54));
+                    trace, profile.batch(), macOk, response.getString(54), response.getString(13));
         } catch (ISOException e) {
             throw new IOException("the request could not be built: " + e.getMessage(), e);
         }

@@ -110,8 +110,10 @@ public final class AcquirerLink implements PaymentPlatform, AutoCloseable {
     @Override
     public PlatformDecision authorise(AuthorisationRequest request) {
         if (request.kind() != TransactionKind.PURCHASE && request.kind() != TransactionKind.BALANCE_INQUIRY) {
-            // a void or refund upstream must name the platform's original (its STAN and RRN), which this link does
-            // not map yet: refused plainly rather than sent as something the platform would take for a purchase
+            // a void, refund or completion upstream must name the platform's original (its STAN and RRN), which this
+            // link does not map yet: refused plainly rather than sent as something the platform would take for a
+            // purchase. A pre-authorisation is refused with them: a hold placed upstream that the link could neither
+            // complete nor release would be worse than none
             LOG.warn("{} for terminal {} is not forwarded to the platform by this link yet; answering 12", request.kind(),
                     request.tid());
             return PlatformDecision.decline(ResponseCodes.INVALID_TRANSACTION);

@@ -14,6 +14,7 @@ import tms.store.BatchUploadItem;
 import tms.store.SettlementMapper;
 import tms.store.SignedInTerminal;
 import tms.store.Store;
+import tms.store.TransactionKind;
 
 /**
  * Batch upload detail (0320, 60.3 = 201): after an unbalanced settlement the terminal sends its batch's
@@ -44,9 +45,10 @@ final class BatchUploadHandler implements RequestHandler {
         }
         BatchUploadDetails details = BatchUploadDetails.parse(request.getString(48));
         for (BatchUploadDetails.Entry entry : details.entries()) {
-            if (TypeCodes.kindOf(entry.typeCode()) == null) {
-                LOG.warn("batch upload refused: terminal {} uploads type code {}, which this host does not capture",
-                        terminal.tid(), entry.typeCode());
+            TransactionKind kind = TypeCodes.kindOf(entry.typeCode());
+            if (kind == null || !TypeCodes.settled(kind)) {
+                LOG.warn("batch upload refused: terminal {} uploads type code {}, which {}", terminal.tid(),
+                        entry.typeCode(), kind == null ? "this host does not capture" : "no settlement counts");
                 return Reply.macked(request, ResponseCodes.INVALID_TRANSACTION);
             }
         }

@@ -15,12 +15,17 @@ import tms.store.TransactionStatus;
  * its limit (61). On approval the refund is added to the purchase's refunded amount in the same transaction, in
  * one statement that also checks the sum of refunds stays within the purchase (64 otherwise).
  */
-final class RefundHandler implements RequestHandler, OriginalPurchase.Undo {
+final class RefundHandler implements RequestHandler, OriginalTransaction.Undo {
 
-    private final OriginalPurchase originals;
+    private final OriginalTransaction originals;
 
-    RefundHandler(OriginalPurchase originals) {
+    RefundHandler(OriginalTransaction originals) {
         this.originals = originals;
+    }
+
+    @Override
+    public TransactionKind originalKind() {
+        return TransactionKind.PURCHASE;
     }
 
     @Override

@@ -66,11 +66,15 @@ public final class TerminalGateway implements AutoCloseable {
         map.put(MessageKind.TMK_CONFIRMATION, new TmkConfirmationHandler(store, clock));
         map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
         Capture capture = new Capture(store, hsm, platform, clock, rrns, config.acquirerId());
-        OriginalPurchase originals = new OriginalPurchase(store, hsm, capture);
+        OriginalTransaction originals = new OriginalTransaction(store, hsm, capture);
         map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, capture));
         map.put(MessageKind.BALANCE_INQUIRY, new AuthorisationHandler(TransactionKind.BALANCE_INQUIRY, capture));
         map.put(MessageKind.PURCHASE_VOID, new VoidHandler(originals));
         map.put(MessageKind.REFUND, new RefundHandler(originals));
+        map.put(MessageKind.PRE_AUTH, new AuthorisationHandler(TransactionKind.PRE_AUTH, capture));
+        map.put(MessageKind.PRE_AUTH_VOID, new PreAuthVoidHandler(originals));
+        map.put(MessageKind.PRE_AUTH_COMPLETION, new CompletionHandler(originals));
+        map.put(MessageKind.PRE_AUTH_COMPLETION_VOID, new CompletionVoidHandler(originals));
         map.put(MessageKind.REVERSAL, new ReversalHandler(store, hsm, clock, config.acquirerId()));
         map.put(MessageKind.SETTLEMENT, new SettlementHandler(store, clock));
         map.put(MessageKind.BATCH_UPLOAD, new BatchUploadHandler(store, hsm, clock));

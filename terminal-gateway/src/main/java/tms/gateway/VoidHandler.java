@@ -15,12 +15,17 @@ import tms.store.TransactionStatus;
  * transaction that records the void, and only if it is still APPROVED then (a concurrent void or reversal wins
  * once).
  */
-final class VoidHandler implements RequestHandler, OriginalPurchase.Undo {
+final class VoidHandler implements RequestHandler, OriginalTransaction.Undo {
 
-    private final OriginalPurchase originals;
+    private final OriginalTransaction originals;
 
-    VoidHandler(OriginalPurchase originals) {
+    VoidHandler(OriginalTransaction originals) {
         this.originals = originals;
+    }
+
+    @Override
+    public TransactionKind originalKind() {
+        return TransactionKind.PURCHASE;
     }
 
     @Override

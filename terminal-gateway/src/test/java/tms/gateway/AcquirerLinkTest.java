@@ -128,14 +128,17 @@ class AcquirerLinkTest {
     }
 
     @Test
-    void aVoidOrRefundIsRefusedPlainlyAndNotSentAsSomethingElse() {
+    void aVoidRefundOrPreAuthorisationIsRefusedPlainlyAndNotSentAsSomethingElse() {
         AcquirerLink link = link(config());
-        for (TransactionKind kind : List.of(TransactionKind.PURCHASE_VOID, TransactionKind.REFUND)) {
+        for (TransactionKind kind : List.of(TransactionKind.PURCHASE_VOID, TransactionKind.REFUND,
+                TransactionKind.PRE_AUTH, TransactionKind.PRE_AUTH_VOID, TransactionKind.PRE_AUTH_COMPLETION,
+                TransactionKind.PRE_AUTH_COMPLETION_VOID)) {
             AuthorisationRequest request = new AuthorisationRequest(kind, "10000001", "898100012340001", PAN, 100, "156",
                     "000000000120", "021", null, null);
             assertThat(link.authorise(request).responseCode()).isEqualTo("12");
         }
         assertThat(platform.received("0200")).isEmpty();
+        assertThat(platform.received("0100")).isEmpty();
         assertThat(owed()).isZero();
     }
 

@@ -34,6 +34,26 @@ final class Requests {
         return m;
     }
 
+    /** A pre-authorisation (0100, 030000, 25 = 06, 60.1 = 10) as the simulator sends one. */
+    static ISOMsg preAuthorisation(String trace, String batch, long amount) throws Exception {
+        ISOMsg m = PurchaseTest.purchase(trace, batch, amount, null);
+        m.setMTI("0100");
+        m.set(3, "030000");
+        m.set(25, "06");
+        m.set(60, Field60.of("10", batch, "000").format());
+        return m;
+    }
+
+    /** A completion (0200, 000000, 25 = 06, 60.1 = 20) of the pre-auth answered as {@code preAuth}: 38 and 61. */
+    static ISOMsg completionOf(TransactionResult preAuth, String trace, String batch, long amount) throws Exception {
+        ISOMsg m = PurchaseTest.purchase(trace, batch, amount, null);
+        m.set(25, "06");
+        m.set(38, preAuth.authCode());
+        m.set(60, Field60.of("20", batch, "000").format());
+        m.set(61, preAuth.batch() + preAuth.trace() + preAuth.date());
+        return m;
+    }
+
     /** The reversal (0400) of {@code original}: its 2, 3, 4, 11, 22, 25, 41, 42, 49, 60 and the reason in 39. */
     static ISOMsg reversalOf(ISOMsg original, String reason) throws Exception {
         ISOMsg m = new ISOMsg();

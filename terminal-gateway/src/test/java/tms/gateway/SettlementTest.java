@@ -67,6 +67,70 @@ class SettlementTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("tms.store.testing.TestDatabases#all")
+    void completionsAreDebitsTheirVoidsCreditsAndPreAuthorisationsCountNowhere(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = fixture.signedInTerminal()) {
+            String batch = terminal.batch();
+            terminal.purchase(1000, PAN);
+            TransactionResult held = terminal.preAuthorisation(50_000, PAN);
+            TransactionResult released = terminal.preAuthorisation(7000, PAN);
+            terminal.preAuthorisationVoid(released, 7000, PAN);
+            TransactionResult completion = terminal.completion(held, 45_000, PAN);
+            terminal.completionVoid(completion, 45_000, PAN);
+            TransactionResult again = terminal.completion(held, 40_000, PAN);
+            assertThat(again.responseCode()).isEqualTo("00");
+            TransactionResult reversedHold = terminal.preAuthorisation(3000, PAN);
+            TransactionResult reversed = terminal.completion(reversedHold, 3000, PAN);
+            terminal.reverse(reversed.trace(), "98");
+
+            SettlementResult result = terminal.settle();
+
+            // debit: the purchase and both completions (the voided one too, its void is a credit); credit: that void
+            assertThat(result.balanced()).isTrue();
+            assertThat(result.answered()).isEqualTo(new SettlementTotals(86_000, 3, 45_000, 1, 1, 0, 0, 0, 0, 1));
+            Settlement stored = settlements(fixture, batch).get(0);
+            assertThat(stored.hostDebitAmount()).isEqualTo(86_000);
+            assertThat(stored.hostDebitCount()).isEqualTo(3);
+            assertThat(stored.hostCreditAmount()).isEqualTo(45_000);
+            assertThat(stored.hostCreditCount()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void anUploadReconcilesCompletionsAndRefusesPreAuthorisations(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = fixture.signedInTerminal()) {
+            String batch = terminal.batch();
+            TransactionResult held = terminal.preAuthorisation(5000, PAN);
+            TransactionResult completion = terminal.completion(held, 5000, PAN);
+            TransactionResult completionVoid = terminal.completionVoid(completion, 5000, PAN);
+            TransactionResult differs = terminal.completion(held, 4000, PAN);
+            terminal.journal().set(2, new JournalEntry("20", differs.trace(), PAN, 4100));
+            assertThat(terminal.settle().balanced()).isFalse();
+
+            ISOMsg preAuthUpload = new ISOMsg();
+            preAuthUpload.setMTI("0320");
+            preAuthUpload.set(11, "000778");
+            preAuthUpload.set(41, GatewayFixture.TID);
+            preAuthUpload.set(42, GatewayFixture.MID);
+            preAuthUpload.set(48, new tms.iso8583.BatchUploadDetails(List.of(new tms.iso8583.BatchUploadDetails.Entry(
+                    "10", held.trace(), PAN, 5000))).format());
+            preAuthUpload.set(60, Field60.of("00", batch, "201").format());
+            assertThat(terminal.exchange(preAuthUpload, true).getString(39)).isEqualTo("12");
+            assertThat(terminal.uploadBatch()).containsExactly("00", "00");
+
+            // the completion and its void agree; only the amount the terminal got wrong is a discrepancy
+            assertThat(discrepancies(fixture, batch))
+                    .extracting(BatchDiscrepancy::trace, BatchDiscrepancy::kind, BatchDiscrepancy::reason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(differs.trace(),
+                            TransactionKind.PRE_AUTH_COMPLETION, DiscrepancyReason.AMOUNT_DIFFERS));
+            assertThat(completionVoid.responseCode()).isEqualTo("00");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
     void anUnbalancedBatchIsUploadedAndEveryDifferenceRecorded(TestDatabase db) throws Exception {
         try (GatewayFixture fixture = new GatewayFixture(db, temp);
              SimulatedTerminal terminal = fixture.signedInTerminal()) {

@@ -28,8 +28,10 @@ import tms.simulator.TransactionResult;
 
 /** sim: a POS terminal in software that dials the gateway. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "A simulated POS terminal: sign in, buy, ask a balance, or run the whole demo.",
+        description = "A simulated POS terminal: sign in, buy, pre-authorise and complete, ask a balance, or run the whole demo.",
         subcommands = {SimCommand.SignIn.class, SimCommand.Purchase.class, SimCommand.Balance.class,
+                SimPreAuthCommands.PreAuthorisation.class, SimPreAuthCommands.PreAuthorisationVoid.class,
+                SimPreAuthCommands.Completion.class, SimPreAuthCommands.CompletionVoid.class,
                 SimCommand.Demo.class, SimCommand.Activate.class, LoadCommand.class})
 public final class SimCommand {
 
