@@ -39,7 +39,8 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path data, Map<String, String> environment, String... runOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Duser.timezone=UTC", "-Xmx256m", "tms.server.Main", "run", "--data", data.toString(), "--dev-lmk",
+                // C1 only and the serial collector: a test server is started twice per test and never runs long
+                "-Duser.timezone=UTC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "tms.server.Main", "run", "--data", data.toString(), "--dev-lmk",
                 "--bind", "127.0.0.1", "--admin-port", "0"));
         command.addAll(List.of(runOptions));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
