@@ -91,6 +91,7 @@ class GatewayCrashUnderLoadTest {
         SecurityModule terminalKeys = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(data.resolve("terminal-lmk.key")));
         LoadTerminalFleet fleet = new LoadTerminalFleet(data.resolve("simulator"), terminalKeys);
         try (Installation server = Installation.open(installation, silent())) {
+            phases.append("opened in ").append(millisSince(started)).append(" ms; ");
             fleet.provision(TERMINALS, server, silent());
         }
         List<TerminalProfile> profiles = fleet.profiles(TERMINALS);
