@@ -1,5 +1,6 @@
 package tms.store;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
@@ -24,6 +25,13 @@ public interface TransactionMapper {
 
     long count();
 
+    /** At most {@code limit} rows in {@code status}, oldest host time first. */
+    List<CapturedTransaction> listByStatus(@Param("status") TransactionStatus status, @Param("limit") int limit);
+
+    /** At most {@code limit} PENDING rows reserved before {@code reservedBefore}, oldest first: undecided ones. */
+    List<CapturedTransaction> listPendingBefore(@Param("reservedBefore") Instant reservedBefore,
+                                               @Param("limit") int limit);
+
     /**
      * Records the platform's decision on a PENDING row, with the fields that rebuild the answer for a
      * retransmission; returns 1, or 0 when there is no such pending row (a reversal got there first).
@@ -37,8 +45,8 @@ public interface TransactionMapper {
     int changeStatus(@Param("id") long id, @Param("from") TransactionStatus from, @Param("to") TransactionStatus to);
 
     /**
-     * Marks a row REVERSED if it is APPROVED or still PENDING (an original never answered); returns 0 when it is
-     * in any other state (declined, voided, already reversed).
+     * Marks a row REVERSED if it is APPROVED, still PENDING or flagged REVIEW (an original never answered); returns 0
+     * when it is in any other state (declined, voided, already reversed).
      */
     int reverse(@Param("id") long id);
 

@@ -19,5 +19,11 @@ public enum TransactionStatus {
      */
     COMPLETED,
     /** A reversal of an original the host never saw: answered 00 and kept for review. */
-    ORPHAN
+    ORPHAN,
+    /**
+     * Reserved (PENDING) but never decided: the gateway that reserved it stopped before the platform's decision was
+     * recorded, so the terminal got no answer. The terminal's reversal still closes it (REVERSED); until then clearing
+     * staff check it with the platform. It counts in no batch total.
+     */
+    REVIEW
 }

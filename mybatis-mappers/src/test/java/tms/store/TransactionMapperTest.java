@@ -205,4 +205,63 @@ class TransactionMapperTest {
         assertThat(row.responseCode()).isEqualTo("00");
         assertThat(row.responseFields()).isEqualTo("3900200");
     }
+
+    private static CapturedTransaction withStatus(CapturedTransaction t, TransactionStatus status) {
+        return new CapturedTransaction(t.id(), t.tid(), t.mid(), t.batch(), t.trace(), t.rrn(), t.authCode(), t.mti(),
+                t.processingCode(), t.kind(), t.amount(), t.currency(), t.panFirst6(), t.panLast4(), t.panHash(),
+                t.entryMode(), t.responseCode(), status, t.terminalDate(), t.terminalTime(), t.hostTime());
+    }
+
+    @ParameterizedTest
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void listsOnlyThePendingRowsReservedBeforeTheCutOffOldestFirst(TestDatabase db) {
+        Store store = db.open();
+        insert(store, withStatus(SampleRows.purchase("10000081", "000001", "000002", NOON.minusSeconds(50)),
+                TransactionStatus.PENDING));
+        insert(store, withStatus(SampleRows.purchase("10000081", "000001", "000001", NOON.minusSeconds(90)),
+                TransactionStatus.PENDING));
+        insert(store, withStatus(SampleRows.purchase("10000081", "000001", "000003", NOON.minusSeconds(99)),
+                TransactionStatus.APPROVED));
+        insert(store, withStatus(SampleRows.purchase("10000081", "000001", "000004", NOON.minusSeconds(10)),
+                TransactionStatus.PENDING));
+        insert(store, withStatus(SampleRows.purchase("10000081", "000001", "000005", NOON.minusSeconds(40)),
+                TransactionStatus.PENDING));
+
+        List<CapturedTransaction> undecided = store.read(s -> s.getMapper(TransactionMapper.class)
+                .listPendingBefore(NOON.minusSeconds(30), 2));
+        List<CapturedTransaction> all = store.read(s -> s.getMapper(TransactionMapper.class)
+                .listPendingBefore(NOON.minusSeconds(30), 100));
+
+        assertThat(undecided).extracting(CapturedTransaction::trace).containsExactly("000001", "000002");
+        assertThat(all).extracting(CapturedTransaction::trace).containsExactly("000001", "000002", "000005");
+    }
+
+    @ParameterizedTest
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aRowFlaggedForReviewIsListedByItsStatusAndStillReversible(TestDatabase db) {
+        Store store = db.open();
+        insert(store, withStatus(SampleRows.purchase("10000082", "000001", "000001", NOON), TransactionStatus.PENDING));
+        insert(store, withStatus(SampleRows.purchase("10000082", "000001", "000002", NOON), TransactionStatus.DECLINED));
+        long id = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey("10000082", "000001", "000001", TransactionKind.PURCHASE)).id();
+        long declined = store.read(s -> s.getMapper(TransactionMapper.class)
+                .findByKey("10000082", "000001", "000002", TransactionKind.PURCHASE)).id();
+
+        Integer flagged = store.write(s -> s.getMapper(TransactionMapper.class)
+                .changeStatus(id, TransactionStatus.PENDING, TransactionStatus.REVIEW));
+        List<CapturedTransaction> forReview = store.read(s -> s.getMapper(TransactionMapper.class)
+                .listByStatus(TransactionStatus.REVIEW, 10));
+        Integer reversed = store.write(s -> s.getMapper(TransactionMapper.class).reverse(id));
+        Integer declinedReversed = store.write(s -> s.getMapper(TransactionMapper.class).reverse(declined));
+
+        assertThat(flagged).isEqualTo(1);
+        assertThat(forReview).extracting(CapturedTransaction::trace).containsExactly("000001");
+        assertThat(reversed).isEqualTo(1);
+        assertThat(declinedReversed).isZero();
+        assertThat(store.read(s -> s.getMapper(TransactionMapper.class).findById(id)).status())
+                .isEqualTo(TransactionStatus.REVERSED);
+        List<CapturedTransaction> afterReversal = store.read(s -> s.getMapper(TransactionMapper.class)
+                .listByStatus(TransactionStatus.REVIEW, 10));
+        assertThat(afterReversal).isEmpty();
+    }
 }

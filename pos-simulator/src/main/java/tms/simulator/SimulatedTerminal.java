@@ -237,6 +237,17 @@ public final class SimulatedTerminal implements AutoCloseable {
             throw new IllegalArgumentException("a terminal reverses only its last financial request ("
                     + (original == null ? "none sent" : "trace " + original.getString(11)) + "), not trace " + trace);
         }
+        return reverse(original, reason);
+    }
+
+    /**
+     * Reverses {@code original}, a financial request of this terminal sent on this connection or an earlier one
+     * (see {@link #lastFinancialRequest}): a terminal keeps its pending reversal across connections and sign-ins.
+     *
+     * @return the host's response code
+     */
+    public String reverse(ISOMsg original, String reason) throws IOException {
+        requireSignedIn();
         try {
             ISOMsg request = new ISOMsg();
             request.setMTI("0400");
@@ -248,12 +259,18 @@ public final class SimulatedTerminal implements AutoCloseable {
             request.set(39, reason);
             String code = exchange(request, true).getString(39);
             if ("00".equals(code)) {
+                String trace = original.getString(11);
                 journal.removeIf(e -> e.trace().equals(trace));
             }
             return code;
         } catch (ISOException e) {
             throw new IOException("the reversal could not be built: " + e.getMessage(), e);
         }
+    }
+
+    /** A copy of the last financial request sent, or null before the first: what a pending reversal repeats. */
+    public ISOMsg lastFinancialRequest() {
+        return lastSent == null ? null : (ISOMsg) lastSent.clone();
     }
 
     /**

@@ -25,6 +25,7 @@ import tms.hsm.WrappedKey;
 import java.time.Duration;
 import java.util.Map;
 import tms.gateway.TerminalGateway;
+import tms.gateway.UndecidedCaptures;
 import tms.store.TerminalMapper;
 import tms.store.TransactionMapper;
 
@@ -67,6 +68,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "MACs on the platform link: X9_19, X9_9 or CUP_ECB (default ${DEFAULT-VALUE}).")
     MacAlgorithm platformMac;
 
+    @Option(names = "--undecided-after", paramLabel = "SECONDS", defaultValue = "60",
+            description = {"A transaction reserved but still undecided this long after (its gateway stopped between its two",
+                    "commits) is flagged REVIEW; longer than the platform timeout (default ${DEFAULT-VALUE})."})
+    long undecidedAfterSeconds;
+
     @Option(names = "--acquirer-id", paramLabel = "ID", description = "Field 32 sent to the platform.")
     String acquirerId;
 
@@ -76,12 +82,25 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Instant startedAt = Instant.now();
+        Duration undecidedAfter = undecidedAfter();
         Installation inst = Installation.open(installation, out);
         GatewayConfig config = GatewayConfig.defaults().withBindAddress(bind).withPort(gatewayPort);
         AcquirerLink link;
         try {
             link = platform == null ? null : upstreamLink(inst).start();
         } catch (RuntimeException e) {
+            inst.close();
+            throw e;
+        }
+        // the first look runs here, before any port opens: a store that cannot be read stops the start
+        UndecidedCaptures undecided = new UndecidedCaptures(inst.store(), Clock.systemUTC(), undecidedAfter);
+        int flaggedAtStart;
+        try {
+            flaggedAtStart = undecided.start(lookEvery(undecidedAfter));
+        } catch (RuntimeException e) {
+            if (link != null) {
+                link.close();
+            }
             inst.close();
             throw e;
         }
@@ -92,6 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             boundGateway = gateway.start();
         } catch (RuntimeException e) {
+            undecided.close();
             if (link != null) {
                 link.close();
             }
@@ -104,6 +124,10 @@ public final class RunCommand implements Callable<Integer> {
             boundAdmin = admin.start();
         } catch (Exception e) {
             gateway.close();
+            undecided.close();
+            if (link != null) {
+                link.close();
+            }
             inst.close();
             throw new UserError("the console cannot listen on port " + adminPort + " (" + e.getMessage()
                     + "): stop what uses it or pass --admin-port N (0 picks a free port)");
@@ -115,6 +139,7 @@ public final class RunCommand implements Callable<Integer> {
                 // stopping anyway
             }
             gateway.close();
+            undecided.close();
             if (link != null) {
                 link.close();
             }
@@ -135,6 +160,8 @@ public final class RunCommand implements Callable<Integer> {
                 + " connection(s), " + platformMac + " MACs, timeout " + platformTimeoutMs + " ms)"
                 : "  platform          built-in stand-in (limit " + config.standInRules().amountLimit() / 100
                 + " yuan; cards ending 0051 → 51)");
+        out.println("  undecided         flagged REVIEW after " + undecidedAfter.toSeconds() + " s" + (flaggedAtStart == 0 ? ""
+                : "; " + flaggedAtStart + " left by the last run flagged now: ./tms transactions --status REVIEW"));
         out.println("Try it: in another terminal, ./tms sim demo" + portHint(boundGateway)
                 + (inst.lmk().development() ? " --dev-lmk" : " (with the LMK options given here)") + "   — Ctrl+C stops.");
         out.flush();
@@ -166,6 +193,23 @@ public final class RunCommand implements Callable<Integer> {
         AcquirerLinkConfig linkConfig = new AcquirerLinkConfig(platform.substring(0, colon), port, platformConnections,
                 Duration.ofMillis(platformTimeoutMs), Duration.ofSeconds(30), platformMac, acquirerId, Map.of(), zpk, zak);
         return new AcquirerLink(linkConfig, inst.hsm(), inst.store(), Clock.systemUTC());
+    }
+
+    private Duration undecidedAfter() {
+        if (undecidedAfterSeconds < 1 || undecidedAfterSeconds > 86_400) {
+            throw new UserError("--undecided-after " + undecidedAfterSeconds + " is out of range: give 1 to 86400 seconds");
+        }
+        if (platform != null && undecidedAfterSeconds * 1000 <= platformTimeoutMs) {
+            throw new UserError("--undecided-after " + undecidedAfterSeconds + " s is not longer than --platform-timeout-ms "
+                    + platformTimeoutMs + ": a transaction still waiting for the platform would be flagged; give more seconds");
+        }
+        return Duration.ofSeconds(undecidedAfterSeconds);
+    }
+
+    /** Often enough that a row is flagged soon after it qualifies, rarely enough to cost nothing. */
+    private static Duration lookEvery(Duration undecidedAfter) {
+        long millis = Math.max(1_000, Math.min(30_000, undecidedAfter.toMillis() / 2));
+        return Duration.ofMillis(millis);
     }
 
     private static String portHint(int port) {

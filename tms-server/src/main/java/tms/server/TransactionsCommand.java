@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 
 import tms.store.CapturedTransaction;
 import tms.store.TransactionMapper;
+import tms.store.TransactionStatus;
 
 /** transactions: what the gateway captured, newest first, with card numbers masked. */
 @Command(name = "transactions", mixinStandardHelpOptions = true,
-        description = "List captured transactions, newest first (card numbers masked).")
+        description = "List captured transactions, newest first, or those in one status (card numbers masked).")
 public final class TransactionsCommand implements Callable<Integer> {
 
     private static final java.time.format.DateTimeFormatter HOST_TIME =
@@ -25,13 +26,24 @@ public final class TransactionsCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--status", paramLabel = "STATUS",
+            description = "Only rows in this status, oldest first, e.g. REVIEW (reserved but never decided: check them with "
+                    + "the platform) or PENDING; one of ${COMPLETION-CANDIDATES}.")
+    TransactionStatus status;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1 || limit > 10_000) {
             throw new UserError("--limit " + limit + " is out of range: give 1 to 10000");
         }
         try (Installation inst = Installation.open(installation, System.err)) {
-            List<CapturedTransaction> rows = inst.store().read(s -> s.getMapper(TransactionMapper.class).listRecent(limit));
+            List<CapturedTransaction> rows = inst.store().read(s -> status == null
+                    ? s.getMapper(TransactionMapper.class).listRecent(limit)
+                    : s.getMapper(TransactionMapper.class).listByStatus(status, limit));
+            if (rows.isEmpty() && status != null) {
+                System.out.println("no transactions in status " + status);
+                return 0;
+            }
             print(rows, System.out);
         }
         return 0;
