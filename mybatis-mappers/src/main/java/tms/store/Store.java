@@ -131,6 +131,8 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(StoredKeyMapper.class);
         configuration.addMapper(UpstreamReversalMapper.class);
         configuration.addMapper(SettlementMapper.class);
+        configuration.addMapper(ConsoleAccountMapper.class);
+        configuration.addMapper(ConsoleApiTokenMapper.class);
         return configuration;
     }
 
