@@ -12,6 +12,8 @@ public interface ConsoleAccountMapper {
 
     ConsoleAccount findByName(@Param("name") String name);
 
+    ConsoleAccount findById(@Param("id") long id);
+
     /** The account row locked for this transaction (failed-login counting must not lose a count to a race). */
     ConsoleAccount findByNameForUpdate(@Param("name") String name);
 

@@ -48,6 +48,8 @@ class ConsoleAccountMapperTest {
         assertThat(count).isEqualTo(2);
         List<ConsoleAccountRole> everyRole = store.read(s -> s.getMapper(ConsoleAccountMapper.class).listRoles());
         assertThat(everyRole).hasSize(3).contains(new ConsoleAccountRole(stored.id(), "TECHNICIAN"));
+        ConsoleAccount byId = store.read(s -> s.getMapper(ConsoleAccountMapper.class).findById(stored.id()));
+        assertThat(byId).isEqualTo(stored);
         ConsoleAccount nobody = store.read(s -> s.getMapper(ConsoleAccountMapper.class).findByName("carol"));
         assertThat(nobody).isNull();
     }
