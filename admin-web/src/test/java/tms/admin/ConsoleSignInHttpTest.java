@@ -231,7 +231,7 @@ class ConsoleSignInHttpTest {
     }
 
     private static String message(HttpResponse<String> page) {
-        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.statusCode()).isEqualTo(400);
         return page.body().replaceAll("(?s).*id=\"login-error\">([^<]+)<.*", "$1");
     }
 }

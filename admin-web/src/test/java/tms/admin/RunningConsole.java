@@ -1,9 +1,11 @@
 package tms.admin;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import tms.admin.console.ConsoleSection;
 import tms.store.Store;
@@ -24,9 +26,15 @@ public final class RunningConsole implements AutoCloseable {
     public final int port;
 
     public RunningConsole(Store store, List<? extends ConsoleSection> sections) throws Exception {
+        this(store, (access, clock) -> sections);
+    }
+
+    /** With the business sections made from the console's own access and clock (as ConsoleSections.all makes them). */
+    public RunningConsole(Store store, BiFunction<ConsoleAccess, Clock, List<? extends ConsoleSection>> sections)
+            throws Exception {
         this.store = store;
         this.access = ConsoleAccess.over(store, clock, new PasswordHashing(TEST_COST, new SecureRandom()));
-        this.server = new AdminServer("127.0.0.1", 0, store, access, status::get, sections);
+        this.server = new AdminServer("127.0.0.1", 0, store, access, status::get, sections.apply(access, clock));
         this.port = server.start();
     }
 

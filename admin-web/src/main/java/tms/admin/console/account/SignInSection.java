@@ -67,7 +67,7 @@ public final class SignInSection implements ConsoleSection {
         String name = r.field("name");
         ConsoleSignIn.Result result = signIn.signIn(name, r.http().getParameter("password"), r.http().getRemoteAddr());
         if (!result.signedIn()) {
-            return login(r, REFUSED, 401);
+            return login(r, REFUSED, 400);
         }
         sessions.signIn(r.http(), name);
         return Reply.redirect(result.mustChangePassword() ? "/password" : safeNext(r.field("next")));
