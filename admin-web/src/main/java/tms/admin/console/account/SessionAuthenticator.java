@@ -64,7 +64,7 @@ public final class SessionAuthenticator implements Authenticator {
             }
             return tokens.owner(authorization.substring(7).strip())
                     .flatMap(accounts::signedIn)
-                    .map(a -> new Resolved(new tms.admin.console.Authenticated(a.user(), null, true), false));
+                    .map(a -> new Resolved(new Authenticated(a.user(), null, true), false));
         }
         HttpSession session = request.getSession(false);
         String name = session == null ? null : (String) session.getAttribute(ACCOUNT);
