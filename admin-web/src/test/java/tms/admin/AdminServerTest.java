@@ -2,87 +2,101 @@ package tms.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import tms.store.testing.TestDatabase;
+import tms.store.testing.TestDatabases;
+
+/** The server itself: health, headers, sessions, and the start page behind the sign-in. */
 class AdminServerTest {
 
-    private final AtomicReference<StatusReport> status = new AtomicReference<>(report(true));
-    private final HttpClient http = HttpClient.newHttpClient();
-    private AdminServer server;
-    private String base;
+    private TestDatabase db;
+    private RunningConsole console;
 
     @BeforeEach
     void start() throws Exception {
-        server = new AdminServer("127.0.0.1", 0, status::get);
-        base = "http://127.0.0.1:" + server.start();
+        db = TestDatabases.h2();
+        console = new RunningConsole(db.open(), List.of());
     }
 
     @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void stop() {
+        console.close();
+        db.close();
     }
 
     @Test
-    void landingPageSaysWhatIsRunningAndWarnsOfTheDevelopmentLmk() throws Exception {
-        HttpResponse<String> page = get("/");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(page.body()).contains("Terminal management server", "TCP port 8583", "1 terminal connection(s) open",
-                "jdbc:h2:file:/x/tms", "A1B2C3", "Development LMK", "<th>Transactions captured</th><td>42</td>");
-    }
-
-    @Test
-    void healthIsUpWithTheDatabaseAnd503WithoutIt() throws Exception {
-        HttpResponse<String> up = get("/health");
+    void healthIsOpenUpWithTheDatabaseAnd503WithoutIt() throws Exception {
+        HttpResponse<String> up = console.browser().get("/health");
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(up.body()).startsWith("{\"status\":\"UP\"").contains("\"port\":8583", "\"development\":true");
 
-        status.set(report(false));
-        HttpResponse<String> down = get("/health");
+        console.status.set(RunningConsole.report(false));
+        HttpResponse<String> down = console.browser().get("/health");
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).startsWith("{\"status\":\"DOWN\"").contains("\"problem\":\"connection \\\"refused\\\"\"");
     }
 
     @Test
-    void pagesCarrySecurityHeadersAndRefuseOtherMethodsAndPaths() throws Exception {
-        HttpResponse<String> page = get("/");
-        assertThat(page.headers().firstValue("x-content-type-options")).hasValue("nosniff");
-        assertThat(page.headers().firstValue("x-frame-options")).hasValue("DENY");
-        assertThat(page.headers().firstValue("content-security-policy"))
-                .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'", "frame-ancestors 'none'"));
+    void answersCarrySecurityHeadersAndOtherMethodsAndPathsAreRefused() throws Exception {
+        Browser browser = console.browser();
+        for (HttpResponse<String> answer : List.of(browser.get("/login"), browser.get("/health"),
+                browser.get("/nothing-here"))) {
+            assertThat(answer.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("x-frame-options")).hasValue("DENY");
+            assertThat(answer.headers().firstValue("content-security-policy"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'", "frame-ancestors 'none'"));
+        }
 
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = browser.send(HttpRequest.newBuilder(browser.uri("/health"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
 
-        assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theStartPageNeedsASignInAndThenSaysWhatIsRunning() throws Exception {
+        HttpResponse<String> anonymous = console.browser().get("/");
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("location")).hasValue("/login?next=%2F");
+
+        Browser admin = console.firstAdmin("correct horse battery");
+        HttpResponse<String> page = admin.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("TCP port 8583", "1 terminal connection(s) open", "jdbc:h2:file:/x/tms",
+                "A1B2C3", "Development LMK", "<th>Transactions captured</th><td>42</td>");
     }
 
     @Test
     void textFromTheStatusIsEscapedOnThePage() throws Exception {
-        status.set(new StatusReport("<script>", Instant.EPOCH, 1, 0, "jdbc:h2:<b>", false, "<img>", "X", false, 0, 0));
-        String body = get("/").body();
+        Browser admin = console.firstAdmin("correct horse battery");
+        console.status.set(new StatusReport("<script>", Instant.EPOCH, 1, 0, "jdbc:h2:<b>", false, "<img>", "X", false, 0, 0));
+        String body = admin.get("/").body();
         assertThat(body).doesNotContain("<script>", "<b>", "<img>").contains("&lt;script&gt;");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteStrictAndIdlesOutAfter15Minutes() throws Exception {
+        HttpResponse<String> login = console.browser().get("/login");
+        String cookie = login.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("tms_session="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                .containsIgnoringCase("Path=/");
+        // Secure is added for requests that came over TLS; this one came in clear
+        assertThat(cookie).doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
+        assertThat(console.server.sessions().isSecureRequestOnly()).isTrue();
+        assertThat(console.server.sessions().getMaxInactiveInterval()).isEqualTo(15 * 60);
+        assertThat(console.server.sessions().isUsingUriParameters()).isFalse();
     }
 
-    private static StatusReport report(boolean up) {
-        return new StatusReport("0.1.0", Instant.parse("2026-11-25T00:00:00Z"), 8583, 1, "jdbc:h2:file:/x/tms", up,
-                up ? null : "connection \"refused\"", "A1B2C3", true, 3, 42);
-    }
 }

@@ -132,6 +132,8 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(UpstreamReversalMapper.class);
         configuration.addMapper(SettlementMapper.class);
         configuration.addMapper(ActivationApplicationMapper.class);
+        configuration.addMapper(ConsoleAccountMapper.class);
+        configuration.addMapper(ConsoleApiTokenMapper.class);
         return configuration;
     }
 

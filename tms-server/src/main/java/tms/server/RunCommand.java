@@ -11,6 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import tms.admin.AdminServer;
+import tms.admin.Actor;
+import tms.admin.ConsoleAccess;
+import tms.admin.InitialPassword;
+import tms.admin.console.ConsoleSections;
 import tms.admin.StatusReport;
 import tms.gateway.GatewayConfig;
 import tms.gateway.HostClock;
@@ -24,6 +28,7 @@ import tms.hsm.MacAlgorithm;
 import tms.hsm.WrappedKey;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import tms.gateway.TerminalGateway;
 import tms.gateway.UndecidedCaptures;
 import tms.store.TerminalMapper;
@@ -118,7 +123,21 @@ public final class RunCommand implements Callable<Integer> {
             inst.close();
             throw e;
         }
-        AdminServer admin = new AdminServer(bind, adminPort, () -> status(inst, gateway, startedAt, boundGateway));
+        Clock clock = Clock.systemUTC();
+        ConsoleAccess access = ConsoleAccess.over(inst.store(), clock);
+        AdminServer admin;
+        try {
+            admin = new AdminServer(bind, adminPort, inst.store(), access,
+                    () -> status(inst, gateway, startedAt, boundGateway),
+                    ConsoleSections.all(inst.store(), inst.hsm(), clock, access.signIn()));
+        } catch (RuntimeException e) {
+            gateway.close();
+            if (link != null) {
+                link.close();
+            }
+            inst.close();
+            throw e;
+        }
         int boundAdmin;
         try {
             boundAdmin = admin.start();
@@ -132,6 +151,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("the console cannot listen on port " + adminPort + " (" + e.getMessage()
                     + "): stop what uses it or pass --admin-port N (0 picks a free port)");
         }
+        // only once the console listens: a first password printed by a start that then failed would be lost with it
+        Optional<InitialPassword> firstAdmin = access.accounts().createFirstAdmin(new Actor("system", "local"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 admin.close();
@@ -162,6 +183,10 @@ public final class RunCommand implements Callable<Integer> {
                 + " yuan; cards ending 0051 → 51)");
         out.println("  undecided         flagged REVIEW after " + undecidedAfter.toSeconds() + " s" + (flaggedAtStart == 0 ? ""
                 : "; " + flaggedAtStart + " left by the last run flagged now: ./tms transactions --status REVIEW"));
+        // standard output only, never the log: the password is shown this once and must be changed at sign-in
+        firstAdmin.ifPresent(first -> out.println("  first sign-in     account '" + first.account()
+                + "', one-time password " + first.password() + "   (shown only now; you choose your own at the first"
+                + " sign-in)"));
         out.println("Try it: in another terminal, ./tms sim demo" + portHint(boundGateway)
                 + (inst.lmk().development() ? " --dev-lmk" : " (with the LMK options given here)") + "   — Ctrl+C stops.");
         out.flush();

@@ -76,10 +76,15 @@ public final class ConsoleServlet extends HttpServlet {
         Compiled found = null;
         Map<String, String> parameters = Map.of();
         boolean pathKnown = false;
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
         for (Compiled candidate : routes) {
             Matcher m = candidate.pattern.matcher(path);
             if (m.matches()) {
                 pathKnown = true;
+                allowed.add(candidate.route.method());
+                if ("GET".equals(candidate.route.method())) {
+                    allowed.add("HEAD");
+                }
                 if (candidate.route.method().equals(method)) {
                     found = candidate;
                     parameters = parameters(candidate.route, m);
@@ -88,6 +93,9 @@ public final class ConsoleServlet extends HttpServlet {
             }
         }
         if (found == null) {
+            if (pathKnown) {
+                response.setHeader("Allow", String.join(", ", allowed));
+            }
             write(request, response, null, pathKnown
                     ? Reply.message(405, method + " is not allowed on " + path)
                     : Reply.message(404, "no page at " + path), api);
