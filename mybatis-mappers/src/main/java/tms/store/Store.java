@@ -131,6 +131,9 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(StoredKeyMapper.class);
         configuration.addMapper(UpstreamReversalMapper.class);
         configuration.addMapper(SettlementMapper.class);
+        configuration.addMapper(InventoryMapper.class);
+        configuration.addMapper(TerminalSearchMapper.class);
+        configuration.addMapper(TerminalStateHistoryMapper.class);
         return configuration;
     }
 

@@ -125,7 +125,7 @@ class StoreTest {
                 versions.add(rows.getString("version"));
             }
         }
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "8");
     }
 
     @Test
