@@ -29,16 +29,22 @@ public final class ManifestImportJobs implements AutoCloseable {
 
     private final ManifestImport manifestImport;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "manifest-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker;
     private final Map<String, ManifestImportJob> jobs = new LinkedHashMap<>();
 
     public ManifestImportJobs(ManifestImport manifestImport, Clock clock) {
+        this(manifestImport, clock, Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "manifest-import");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** @param worker runs the imports; it must run one at a time (a single thread), and is shut down by close */
+    public ManifestImportJobs(ManifestImport manifestImport, Clock clock, ExecutorService worker) {
         this.manifestImport = manifestImport;
         this.clock = clock;
+        this.worker = worker;
     }
 
     /** Queues the import of {@code content} and returns its job at once. */

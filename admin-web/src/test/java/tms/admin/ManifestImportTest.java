@@ -171,7 +171,8 @@ class ManifestImportTest {
             manifests.run(reordered, ("\uFEFF\"model\",SN,sim,PSAM\n\"P2000\",\"Q-1\",,PSAMQ0000001\n")
                     .getBytes(StandardCharsets.UTF_8));
             assertThat(reordered.phase()).isEqualTo(ManifestImportJob.Phase.STORED);
-            assertThat(store.read(s -> s.getMapper(TerminalMapper.class).findBySerialNumber("Q-1")))
+            Terminal q1 = store.read(s -> s.getMapper(TerminalMapper.class).findBySerialNumber("Q-1"));
+            assertThat(q1)
                     .extracting(Terminal::model, Terminal::psamNumber).containsExactly("P2000", "PSAMQ0000001");
         }
     }
