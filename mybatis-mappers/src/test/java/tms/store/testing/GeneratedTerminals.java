@@ -19,26 +19,30 @@ public final class GeneratedTerminals {
     private GeneratedTerminals() {
     }
 
-    /** Inserts 10^{@code powerOfTen} terminals. */
+    /** Inserts 10^{@code powerOfTen} terminals, a hundred thousand per statement (and transaction) at most. */
     public static void insert(Connection connection, int powerOfTen) throws SQLException {
+        int digits = Math.min(powerOfTen, 5);
         StringBuilder n = new StringBuilder("(");
         StringBuilder from = new StringBuilder();
-        for (int i = 0; i < powerOfTen; i++) {
+        for (int i = 0; i < digits; i++) {
             n.append(i == 0 ? "" : " + ").append("d").append(i).append(".d * ").append(pow10(i));
             from.append(i == 0 ? "" : " CROSS JOIN ").append(DIGITS).append(" d").append(i);
         }
         n.append(")");
-        String sql = "INSERT INTO terminal (serial_number, psam_number, sim_iccid, model, tid, mid, state,"
-                + " service_provider) SELECT CONCAT('SN', LPAD(CONCAT('', n), 8, '0')), CONCAT('PSAM', LPAD(CONCAT('', n), 12, '0')),"
-                + " CONCAT('898600', LPAD(CONCAT('', n), 14, '0')), CONCAT('M', MOD(n, 97)),"
-                + " CASE WHEN MOD(n, 100) <> 0 AND MOD(n, 3) = 1 THEN LPAD(CONCAT('', n), 8, '0') END,"
-                + " CONCAT('8981000', LPAD(CONCAT('', MOD(n, 1000)), 8, '0')),"
-                + " CASE WHEN MOD(n, 100) = 0 THEN 'DEFECTIVE' WHEN MOD(n, 3) = 0 THEN 'IN_STOCK'"
-                + " WHEN MOD(n, 3) = 1 THEN 'ACTIVE' ELSE 'SUSPENDED' END,"
-                + " CONCAT('Provider ', MOD(n, 499))"
-                + " FROM (SELECT " + n + " AS n FROM " + from + ") numbers";
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
+        for (long base = 0; base < pow10(powerOfTen); base += pow10(digits)) {
+            String sql = "INSERT INTO terminal (serial_number, psam_number, sim_iccid, model, tid, mid, state,"
+                    + " service_provider) SELECT CONCAT('SN', LPAD(CONCAT('', n), 8, '0')),"
+                    + " CONCAT('PSAM', LPAD(CONCAT('', n), 12, '0')), CONCAT('898600', LPAD(CONCAT('', n), 14, '0')),"
+                    + " CONCAT('M', MOD(n, 97)),"
+                    + " CASE WHEN MOD(n, 100) <> 0 AND MOD(n, 3) = 1 THEN LPAD(CONCAT('', n), 8, '0') END,"
+                    + " CONCAT('8981000', LPAD(CONCAT('', MOD(n, 1000)), 8, '0')),"
+                    + " CASE WHEN MOD(n, 100) = 0 THEN 'DEFECTIVE' WHEN MOD(n, 3) = 0 THEN 'IN_STOCK'"
+                    + " WHEN MOD(n, 3) = 1 THEN 'ACTIVE' ELSE 'SUSPENDED' END,"
+                    + " CONCAT('Provider ', MOD(n, 499))"
+                    + " FROM (SELECT " + base + " + " + n + " AS n FROM " + from + ") numbers";
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate(sql);
+            }
         }
     }
 
