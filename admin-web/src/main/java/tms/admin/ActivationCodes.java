@@ -86,6 +86,8 @@ public final class ActivationCodes {
         int withdrawn = codes.withdrawOpen(serialNumber, now);
         codes.insert(new ActivationCode(null, serialNumber, mid, hsm.activationCodeHash(serialNumber, code),
                 actor.name(), now, expires, null, null));
+        TerminalHistory.record(s, serialNumber, terminal.state(), terminal.state(), "activation-code",
+                "for merchant " + mid + ", expires " + expires, actor, now);
         AuditTrail.record(s, now, actor, "terminal.activation-code.issue", serialNumber, "OK",
                 "merchant " + mid + ", expires " + expires + (withdrawn > 0 ? ", withdrew " + withdrawn + " open code(s)" : ""),
                 "state=" + terminal.state(), "state=" + terminal.state() + " open-code-expires=" + expires);
@@ -105,7 +107,10 @@ public final class ActivationCodes {
                 throw new TerminalActionRefused("terminal " + serialNumber + " is not locked: nothing to unlock");
             }
             terminals.unlockActivation(serialNumber);
-            AuditTrail.record(s, clock.instant(), actor, "terminal.activation.unlock", serialNumber, "OK", null,
+            Instant now = clock.instant();
+            TerminalHistory.record(s, serialNumber, terminal.state(), terminal.state(), "activation-unlock",
+                    "after " + terminal.failedActivations() + " failed tries", actor, now);
+            AuditTrail.record(s, now, actor, "terminal.activation.unlock", serialNumber, "OK", null,
                     "failed-tries=" + terminal.failedActivations() + " locked=" + terminal.locked(),
                     "failed-tries=0 locked=false");
             return null;

@@ -51,8 +51,8 @@ public final class AdminServer implements AutoCloseable {
     public static final int IDLE_TIMEOUT_SECONDS = 15 * 60;
     public static final String SESSION_COOKIE = "tms_session";
     /** Uploads (factory manifests, scanned forms): one file, and one request, at most. */
-    public static final long MAX_UPLOAD_BYTES = 16L << 20;
-    public static final long MAX_REQUEST_BYTES = 20L << 20;
+    public static final long MAX_UPLOAD_BYTES = 32L << 20; // a 100,000-unit manifest is about 7 MB
+    public static final long MAX_REQUEST_BYTES = 36L << 20;
 
     private final Server server;
     private final ServerConnector connector;

@@ -1,6 +1,7 @@
 package tms.admin;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import tms.store.Store;
 import tms.store.Terminal;
@@ -27,7 +28,9 @@ public final class StockIn {
             }
             terminals.insert(new Terminal(null, serialNumber, psamNumber, simIccid, model, null, null,
                     TerminalState.IN_STOCK, null, null, null, null, null));
-            AuditTrail.record(s, clock.instant(), actor, "terminal.stock-in", serialNumber, "OK", null, null,
+            Instant now = clock.instant();
+            TerminalHistory.record(s, serialNumber, null, TerminalState.IN_STOCK, "stock-in", null, actor, now);
+            AuditTrail.record(s, now, actor, "terminal.stock-in", serialNumber, "OK", null, null,
                     "state=IN_STOCK model=" + model + " psam=" + psamNumber + " iccid=" + simIccid);
             return null;
         });

@@ -7,7 +7,7 @@ final class TerminalFields {
     }
 
     static void requireSerial(String serialNumber) {
-        if (serialNumber == null || !serialNumber.matches("[A-Za-z0-9-]{1,32}")) {
+        if (serialNumber == null || !UnitCodes.SERIAL.matcher(serialNumber).matches()) {
             throw new TerminalActionRefused("serial number '" + serialNumber + "' must be 1 to 32 letters, digits or dashes");
         }
     }

@@ -1,6 +1,7 @@
 package tms.admin;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.apache.ibatis.session.SqlSession;
 
@@ -46,7 +47,20 @@ public final class TerminalRevocation {
                     + terminal.revokedReason() + ")");
         }
         terminals.revoke(serialNumber, reason);
-        AuditTrail.record(s, clock.instant(), actor, "terminal.revoke", serialNumber, "OK", reason,
+        Instant now = clock.instant();
+        TerminalHistory.record(s, serialNumber, terminal.state(), TerminalState.REVOKED, "revoke", reason, actor, now);
+        AuditTrail.record(s, now, actor, "terminal.revoke", serialNumber, "OK", reason,
                 "state=" + terminal.state() + " tid=" + terminal.tid(), "state=REVOKED tid=" + terminal.tid());
+    }
+
+    /**
+     * Records a revocation that was asked for and not done because the asker could not confirm it (a wrong
+     * password re-entered): a refused grave action belongs in the audit log too.
+     */
+    public void recordRefusal(String serialNumber, String why, Actor actor) {
+        store.write(s -> {
+            AuditTrail.record(s, clock.instant(), actor, "terminal.revoke", serialNumber, "REFUSED", why, null, null);
+            return null;
+        });
     }
 }

@@ -134,6 +134,9 @@ public final class Store implements AutoCloseable {
         configuration.addMapper(ActivationApplicationMapper.class);
         configuration.addMapper(ConsoleAccountMapper.class);
         configuration.addMapper(ConsoleApiTokenMapper.class);
+        configuration.addMapper(InventoryMapper.class);
+        configuration.addMapper(TerminalSearchMapper.class);
+        configuration.addMapper(TerminalStateHistoryMapper.class);
         return configuration;
     }
 

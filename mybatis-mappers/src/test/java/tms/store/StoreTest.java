@@ -125,7 +125,7 @@ class StoreTest {
                 versions.add(rows.getString("version"));
             }
         }
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "12");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "12");
     }
 
     @Test

@@ -8,6 +8,12 @@ import java.util.List;
 import tms.admin.ActivationApplications;
 import tms.admin.ActivationCodes;
 import tms.admin.ApplicationQueue;
+import tms.admin.FactoryReturns;
+import tms.admin.Inspection;
+import tms.admin.ManifestImport;
+import tms.admin.ManifestImportJobs;
+import tms.admin.TerminalDirectory;
+import tms.admin.TerminalRekey;
 import tms.admin.TerminalRevocation;
 import tms.hsm.SecurityModule;
 import tms.store.Store;
@@ -31,6 +37,12 @@ public final class ConsoleSections {
         ApplicationQueue queue = new ApplicationQueue(store, clock);
         sections.add(new ApplicationSection(applications, queue));
         sections.add(new PlatformBatchSection(applications, queue));
+        TerminalDirectory directory = new TerminalDirectory(store);
+        ManifestImportJobs imports = new ManifestImportJobs(new ManifestImport(store, clock), clock);
+        sections.add(new InventorySection(imports, new Inspection(store, clock), new FactoryReturns(store, clock),
+                directory));
+        sections.add(new TerminalSection(directory, codes, revocation, new TerminalRekey(store, hsm, clock),
+                passwords));
         return sections;
     }
 }
