@@ -47,16 +47,18 @@ final class Capture {
     private final ReferenceNumbers rrns;
     private final String acquirerId;
     private final PendingCapture pendingCapture;
+    private final CaptureWriter writer;
 
-    Capture(Store store, SecurityModule hsm, PaymentPlatform platform, HostClock clock, ReferenceNumbers rrns,
-            String acquirerId) {
+    Capture(Store store, CaptureWriter writer, SecurityModule hsm, PaymentPlatform platform, HostClock clock,
+            ReferenceNumbers rrns, String acquirerId) {
         this.store = store;
         this.hsm = hsm;
         this.platform = platform;
         this.clock = clock;
         this.rrns = rrns;
         this.acquirerId = acquirerId;
-        this.pendingCapture = new PendingCapture(store);
+        this.writer = writer;
+        this.pendingCapture = new PendingCapture(store, writer);
     }
 
     /**
@@ -125,7 +127,7 @@ final class Capture {
         // the decision is committed before the answer exists: an approval never leaves uncaptured
         ISOMsg response;
         try {
-            response = store.write(s -> {
+            response = writer.write(s -> {
                 PlatformDecision decided = platformDecision;
                 if (decided.approved()) {
                     String refusal = consequence.apply(s);
