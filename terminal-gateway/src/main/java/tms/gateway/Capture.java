@@ -21,7 +21,8 @@ import tms.store.TransactionStatus;
 /**
  * Captures one authorised financial request (purchase, balance inquiry, void, refund) in two commits: a PENDING
  * row reserving its key, then — after the platform decides — the decision together with its consequence for the
- * original (a void marks its purchase VOIDED, a refund adds to its purchase's refunded amount). The answer is
+ * original (a void marks its purchase VOIDED, a refund adds to its purchase's refunded amount). Both are units of
+ * the {@link CaptureWriter}, so each commit is shared with the requests of other connections. The answer is
  * built only after the second commit, so an approval never leaves uncaptured, and its fields are stored with the
  * row so a retransmission gets the same answer.
  */

@@ -41,6 +41,8 @@ public final class CaptureWriter implements AutoCloseable {
     public static final int DEFAULT_MAX_GROUP = 200;
     public static final Duration DEFAULT_START_DEADLINE = Duration.ofSeconds(1);
 
+    private static final String UNIT_SAVEPOINT = "capture_unit";
+
     private final Store store;
     private final int maxGroup;
     private final long startDeadlineNanos;
@@ -223,7 +225,9 @@ public final class CaptureWriter implements AutoCloseable {
     private <T> void runBehindSavepoint(SqlSession session, Connection connection, Unit<T> unit) {
         Savepoint savepoint;
         try {
-            savepoint = connection.setSavepoint();
+            // one name, set again for each unit (which replaces it): the same statement text every time, so the
+            // database can keep it parsed, where a numbered savepoint is a new statement per unit
+            savepoint = connection.setSavepoint(UNIT_SAVEPOINT);
         } catch (SQLException e) {
             rollback(session, e);
             throw notCommitted(1, "cannot set a savepoint", e);
