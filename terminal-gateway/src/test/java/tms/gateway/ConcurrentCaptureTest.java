@@ -47,9 +47,11 @@ class ConcurrentCaptureTest {
             for (int t = 0; t < TERMINALS; t++) {
                 String tid = String.format("2000%04d", t);
                 fixture.register("SN-" + tid, tid, GatewayFixture.MID, TerminalState.ACTIVE);
+                // connected and signed in here: the fixture's terminal profiles are not shared across threads
+                SimulatedTerminal terminal = fixture.terminal(tid, GatewayFixture.MID);
+                assertThat(terminal.signIn("004").approved()).isTrue();
                 done.add(pool.submit(() -> {
-                    try (SimulatedTerminal terminal = fixture.terminal(tid, GatewayFixture.MID)) {
-                        assertThat(terminal.signIn("004").approved()).isTrue();
+                    try (terminal) {
                         go.await();
                         serve(fixture, terminal, tid);
                     }
