@@ -21,7 +21,8 @@ import tms.store.TransactionStatus;
 /**
  * Captures one authorised financial request (purchase, balance inquiry, void, refund) in two commits: a PENDING
  * row reserving its key, then — after the platform decides — the decision together with its consequence for the
- * original (a void marks its purchase VOIDED, a refund adds to its purchase's refunded amount). The answer is
+ * original (a void marks its purchase VOIDED, a refund adds to its purchase's refunded amount). Both are units of
+ * the {@link CaptureWriter}, so each commit is shared with the requests of other connections. The answer is
  * built only after the second commit, so an approval never leaves uncaptured, and its fields are stored with the
  * row so a retransmission gets the same answer.
  */
@@ -47,16 +48,18 @@ final class Capture {
     private final ReferenceNumbers rrns;
     private final String acquirerId;
     private final PendingCapture pendingCapture;
+    private final CaptureWriter writer;
 
-    Capture(Store store, SecurityModule hsm, PaymentPlatform platform, HostClock clock, ReferenceNumbers rrns,
-            String acquirerId) {
+    Capture(Store store, CaptureWriter writer, SecurityModule hsm, PaymentPlatform platform, HostClock clock,
+            ReferenceNumbers rrns, String acquirerId) {
         this.store = store;
         this.hsm = hsm;
         this.platform = platform;
         this.clock = clock;
         this.rrns = rrns;
         this.acquirerId = acquirerId;
-        this.pendingCapture = new PendingCapture(store);
+        this.writer = writer;
+        this.pendingCapture = new PendingCapture(store, writer);
     }
 
     /**
@@ -125,7 +128,7 @@ final class Capture {
         // the decision is committed before the answer exists: an approval never leaves uncaptured
         ISOMsg response;
         try {
-            response = store.write(s -> {
+            response = writer.write(s -> {
                 PlatformDecision decided = platformDecision;
                 if (decided.approved()) {
                     String refusal = consequence.apply(s);

@@ -16,9 +16,11 @@ import tms.store.TransactionMapper;
 final class PendingCapture {
 
     private final Store store;
+    private final CaptureWriter writer;
 
-    PendingCapture(Store store) {
+    PendingCapture(Store store, CaptureWriter writer) {
         this.store = store;
+        this.writer = writer;
     }
 
     /**
@@ -28,7 +30,7 @@ final class PendingCapture {
      */
     Reply reserve(CapturedTransaction pending, ISOMsg request) throws ISOException {
         try {
-            store.write(s -> {
+            writer.write(s -> {
                 s.getMapper(TransactionMapper.class).insert(pending);
                 s.getMapper(TerminalMapper.class).touchLastSeen(pending.tid(), pending.hostTime());
                 return null;

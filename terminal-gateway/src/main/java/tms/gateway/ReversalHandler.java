@@ -40,12 +40,14 @@ final class ReversalHandler implements RequestHandler {
             TransactionKind.PRE_AUTH_COMPLETION, TransactionKind.PRE_AUTH_COMPLETION_VOID);
 
     private final Store store;
+    private final CaptureWriter writer;
     private final SecurityModule hsm;
     private final HostClock clock;
     private final String acquirerId;
 
-    ReversalHandler(Store store, SecurityModule hsm, HostClock clock, String acquirerId) {
+    ReversalHandler(Store store, CaptureWriter writer, SecurityModule hsm, HostClock clock, String acquirerId) {
         this.store = store;
+        this.writer = writer;
         this.hsm = hsm;
         this.clock = clock;
         this.acquirerId = acquirerId;
@@ -77,7 +79,7 @@ final class ReversalHandler implements RequestHandler {
         String mti = request.getMTI();
         String what = "reversal terminal " + tid + " batch " + batch + " trace " + trace;
         try {
-            TransactionStatus outcome = store.write(s -> {
+            TransactionStatus outcome = writer.write(s -> {
                 TransactionMapper transactions = s.getMapper(TransactionMapper.class);
                 CapturedTransaction original = transactions.findByKey(tid, batch, trace, originalKind);
                 TransactionStatus status = original == null ? TransactionStatus.ORPHAN : TransactionStatus.APPROVED;

@@ -29,10 +29,12 @@ final class SettlementHandler implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SettlementHandler.class);
 
     private final Store store;
+    private final CaptureWriter writer;
     private final HostClock clock;
 
-    SettlementHandler(Store store, HostClock clock) {
+    SettlementHandler(Store store, CaptureWriter writer, HostClock clock) {
         this.store = store;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -54,7 +56,7 @@ final class SettlementHandler implements RequestHandler {
         String requestHash = RequestFingerprint.of(null, requester.macBlockInput());
         Instant now = clock.now();
         try {
-            ISOMsg response = store.write(s -> {
+            ISOMsg response = writer.write(s -> {
                 BatchTotals host = s.getMapper(TransactionMapper.class).batchTotals(tid, batch);
                 int domestic = host.debitAmount() == reported.domesticDebitAmount()
                         && host.debitCount() == reported.domesticDebitCount()

@@ -45,6 +45,7 @@ public final class TerminalGateway implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup("terminals", GlobalEventExecutor.INSTANCE);
     private final TerminalConnections signedIn = new TerminalConnections();
     private final Store store;
+    private final CaptureWriter writer;
     private BarredTerminalWatcher watcher;
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
@@ -56,6 +57,7 @@ public final class TerminalGateway implements AutoCloseable {
         this.config = config;
         this.hsm = hsm;
         this.store = store;
+        this.writer = new CaptureWriter(store);
         ReferenceNumbers rrns = new ReferenceNumbers(store);
         Map<MessageKind, RequestHandler> map = new EnumMap<>(MessageKind.class);
         map.put(MessageKind.SIGN_IN, new SignInHandler(store, hsm, clock, rrns, config.acquirerId()));
@@ -65,7 +67,7 @@ public final class TerminalGateway implements AutoCloseable {
         map.put(MessageKind.TMK_DOWNLOAD, new TmkDownloadHandler(store, hsm, hostKeys, clock));
         map.put(MessageKind.TMK_CONFIRMATION, new TmkConfirmationHandler(store, clock));
         map.put(MessageKind.ECHO_TEST, new EchoTestHandler(clock));
-        Capture capture = new Capture(store, hsm, platform, clock, rrns, config.acquirerId());
+        Capture capture = new Capture(store, writer, hsm, platform, clock, rrns, config.acquirerId());
         OriginalTransaction originals = new OriginalTransaction(store, hsm, capture);
         map.put(MessageKind.PURCHASE, new AuthorisationHandler(TransactionKind.PURCHASE, capture));
         map.put(MessageKind.BALANCE_INQUIRY, new AuthorisationHandler(TransactionKind.BALANCE_INQUIRY, capture));
@@ -75,8 +77,8 @@ public final class TerminalGateway implements AutoCloseable {
         map.put(MessageKind.PRE_AUTH_VOID, new PreAuthVoidHandler(originals));
         map.put(MessageKind.PRE_AUTH_COMPLETION, new CompletionHandler(originals));
         map.put(MessageKind.PRE_AUTH_COMPLETION_VOID, new CompletionVoidHandler(originals));
-        map.put(MessageKind.REVERSAL, new ReversalHandler(store, hsm, clock, config.acquirerId()));
-        map.put(MessageKind.SETTLEMENT, new SettlementHandler(store, clock));
+        map.put(MessageKind.REVERSAL, new ReversalHandler(store, writer, hsm, clock, config.acquirerId()));
+        map.put(MessageKind.SETTLEMENT, new SettlementHandler(store, writer, clock));
         map.put(MessageKind.BATCH_UPLOAD, new BatchUploadHandler(store, hsm, clock));
         map.put(MessageKind.BATCH_UPLOAD_END, new BatchUploadEndHandler(store, clock));
         this.handlers = Map.copyOf(map);
@@ -92,6 +94,7 @@ public final class TerminalGateway implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         // named so that logs (and a test) can tell business threads from Netty's I/O threads
         business = new DefaultEventExecutorGroup(config.businessThreads(), new DefaultThreadFactory(BUSINESS_THREADS));
+        writer.start();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
@@ -150,6 +153,8 @@ public final class TerminalGateway implements AutoCloseable {
         serverChannel.close().syncUninterruptibly();
         connections.forEach(channel -> channel.config().setAutoRead(false));
         business.shutdownGracefully(0, 10, TimeUnit.SECONDS).syncUninterruptibly();
+        // after the business threads: the requests they finished had their units written
+        writer.close();
         connections.close().awaitUninterruptibly();
         stopThreads();
         serverChannel = null;
@@ -158,6 +163,7 @@ public final class TerminalGateway implements AutoCloseable {
 
     private void stopThreads() {
         business.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        writer.close();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
