@@ -33,7 +33,7 @@ import tms.store.ApplicationState;
 public final class ApplicationSection implements ConsoleSection {
 
     /** Who may read applications: user management, administrators, auditors (GET only). */
-    static final Set<Role> READ = EnumSet.of(Role.USER_MANAGEMENT_SPECIALIST, Role.USER_MANAGEMENT_SUPERVISOR,
+    public static final Set<Role> READ = EnumSet.of(Role.USER_MANAGEMENT_SPECIALIST, Role.USER_MANAGEMENT_SUPERVISOR,
             Role.ADMIN, Role.AUDITOR);
     /** Who enters, reviews, calls back and archives. */
     static final Set<Role> WORK = EnumSet.of(Role.USER_MANAGEMENT_SPECIALIST, Role.USER_MANAGEMENT_SUPERVISOR,

@@ -26,7 +26,7 @@ import tms.store.StockUnit;
  */
 public final class InventorySection implements ConsoleSection {
 
-    static final Set<Role> READ = EnumSet.of(Role.WAREHOUSE, Role.ADMIN, Role.AUDITOR);
+    public static final Set<Role> READ = EnumSet.of(Role.WAREHOUSE, Role.ADMIN, Role.AUDITOR);
     static final Set<Role> WRITE = EnumSet.of(Role.WAREHOUSE, Role.ADMIN);
     /** The largest manifest accepted: 200,000 rows of about 70 bytes, with room. */
     static final int MAX_FILE_BYTES = 32 << 20;

@@ -6,6 +6,11 @@ package tms.admin.console;
  */
 public record PageContext(ConsoleUser user, String csrfToken, String title) {
 
+    /** Whether the user may open a section whose pages admit these roles (the menu shows only those). */
+    public boolean holdsAny(java.util.Set<Role> roles) {
+        return user != null && user.holdsAny(roles);
+    }
+
     public boolean holds(Role role) {
         return user != null && user.roles().contains(role);
     }

@@ -36,7 +36,7 @@ import tms.store.TransactionSummary;
  */
 public final class TerminalSection implements ConsoleSection {
 
-    static final Set<Role> READ = EnumSet.of(Role.ADMIN, Role.TECHNICIAN, Role.WAREHOUSE, Role.AFTER_SALES,
+    public static final Set<Role> READ = EnumSet.of(Role.ADMIN, Role.TECHNICIAN, Role.WAREHOUSE, Role.AFTER_SALES,
             Role.CALL_CENTRE, Role.AUDITOR);
     static final Set<Role> ACT = EnumSet.of(Role.TECHNICIAN, Role.ADMIN);
 
