@@ -28,6 +28,7 @@ import tms.store.Store;
 import tms.store.TerminalActivation;
 import tms.store.TerminalMapper;
 import tms.store.TerminalState;
+import tms.store.TerminalStateHistoryMapper;
 
 /**
  * Activation over the air (ours, 0800 with 60.3 = 601; docs/protocol.md): a terminal in stock presents its
@@ -194,6 +195,10 @@ public final class ActivationHandler implements RequestHandler {
                 ActivationResponse.signedData(serial, tid, code.mid(), trace, encrypted, tmk.checkValue()));
         terminals.activate(serial, tid, code.mid(), tmk.encoded(), tmk.checkValueHex(), device.algorithm().name(),
                 HexFormat.of().withUpperCase().formatHex(device.der()));
+        // the terminal's page shows its state history: the activation belongs there as much as the stock-in
+        s.getMapper(TerminalStateHistoryMapper.class).record(serial, terminal.state(), TerminalState.ACTIVE, "activate",
+                "TID " + tid + ", merchant " + code.mid() + ", " + device.algorithm() + " device key, " + cipher + " TMK",
+                "gateway", now);
         s.getMapper(AuditLogMapper.class).insert(new AuditEntry(null, now, "gateway", "terminal.activate", serial,
                 requester.remoteAddress(), "OK", device.algorithm() + " device key sha256 " + device.fingerprint(),
                 "state=" + terminal.state(), "state=ACTIVE tid=" + tid + " mid=" + code.mid() + " tmk=" + cipher

@@ -31,9 +31,11 @@ import tms.simulator.SimulatedTerminal;
 import tms.simulator.TerminalProfile;
 import tms.store.AuditEntry;
 import tms.store.AuditLogMapper;
+import tms.store.StateChange;
 import tms.store.TerminalActivation;
 import tms.store.TerminalMapper;
 import tms.store.TerminalState;
+import tms.store.TerminalStateHistoryMapper;
 import tms.store.testing.TestDatabase;
 
 /** Activation over the air on a real socket, against H2 and MariaDB: the happy paths and every refusal. */
@@ -72,6 +74,11 @@ class ActivationTest {
                 assertThat(stored.deviceKeyAlgorithm()).isEqualTo(algorithm.name());
                 assertThat(audit(fixture, serial)).extracting(AuditEntry::action, AuditEntry::outcome)
                         .startsWith(org.assertj.core.groups.Tuple.tuple("terminal.activate", "OK"));
+                List<StateChange> history = fixture.store().read(s -> s.getMapper(TerminalStateHistoryMapper.class)
+                        .listForTerminal(serial, 1));
+                assertThat(history).extracting(StateChange::fromState, StateChange::toState, StateChange::event, StateChange::actor)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(TerminalState.IN_STOCK,
+                                TerminalState.ACTIVE, "activate", "gateway"));
             }
         }
     }

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Runs one tms command in this JVM with the given standard input, capturing what it prints. */
-record CommandRun(int exitCode, String out, String err) {
+public record CommandRun(int exitCode, String out, String err) {
 
-    static synchronized CommandRun of(String stdin, String... args) {
+    public static synchronized CommandRun of(String stdin, String... args) {
         InputStream oldIn = System.in;
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

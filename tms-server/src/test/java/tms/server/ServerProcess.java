@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code tms run} in a JVM of its own, started from this test's class path, for tests that kill it: what it prints is
  * collected line by line, and {@link #gatewayPort} waits for the line that says where its gateway listens.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern GATEWAY = Pattern.compile("terminal gateway\\s+tcp://127\\.0\\.0\\.1:(\\d+)");
 
@@ -36,7 +36,7 @@ final class ServerProcess implements AutoCloseable {
      * @param environment extra environment (the database options: TMS_DB_URL, ... keep a password off the command line)
      * @param runOptions  options of {@code run} after --data, --dev-lmk and --bind 127.0.0.1
      */
-    static ServerProcess start(Path data, Map<String, String> environment, String... runOptions) throws IOException {
+    public static ServerProcess start(Path data, Map<String, String> environment, String... runOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 // C1 only and the serial collector: a test server is started twice per test and never runs long
@@ -62,19 +62,27 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Waits for the gateway to listen; fails with everything printed so far when it does not within {@code limit}. */
-    int gatewayPort(Duration limit) throws InterruptedException {
+    public int gatewayPort(Duration limit) throws InterruptedException {
+        return Integer.parseInt(awaitLine(GATEWAY, limit));
+    }
+
+    /**
+     * Waits for a printed line {@code pattern} finds and returns its first group; fails with everything printed so far
+     * when none comes within {@code limit}.
+     */
+    public String awaitLine(Pattern pattern, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (output) {
             while (true) {
                 for (String line : output) {
-                    Matcher m = GATEWAY.matcher(line);
+                    Matcher m = pattern.matcher(line);
                     if (m.find()) {
-                        return Integer.parseInt(m.group(1));
+                        return m.group(1);
                     }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !process.isAlive() && !reader.isAlive()) {
-                    throw new AssertionError("tms run did not report its gateway port (" + (process.isAlive() ? "still running"
+                    throw new AssertionError("tms run printed no line matching " + pattern + " (" + (process.isAlive() ? "still running"
                             : "exited " + process.exitValue()) + "); it printed:\n" + String.join("\n", output));
                 }
                 output.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)))));
@@ -92,7 +100,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGTERM: the shutdown hook lets requests in hand finish and closes the store. Returns the exit status. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -102,7 +110,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Everything printed so far. */
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }
