@@ -59,7 +59,8 @@ final class Capture {
         this.rrns = rrns;
         this.acquirerId = acquirerId;
         this.writer = writer;
-        this.pendingCapture = new PendingCapture(store, writer);
+        this.pendingCapture = new PendingCapture(store, writer,
+                new LastSeenThrottle(java.time.Duration.ofSeconds(1)));
     }
 
     /**

@@ -17,10 +17,12 @@ final class PendingCapture {
 
     private final Store store;
     private final CaptureWriter writer;
+    private final LastSeenThrottle lastSeen;
 
-    PendingCapture(Store store, CaptureWriter writer) {
+    PendingCapture(Store store, CaptureWriter writer, LastSeenThrottle lastSeen) {
         this.store = store;
         this.writer = writer;
+        this.lastSeen = lastSeen;
     }
 
     /**
@@ -29,10 +31,13 @@ final class PendingCapture {
      *         (the stored answer for a retransmission, or 94)
      */
     Reply reserve(CapturedTransaction pending, ISOMsg request) throws ISOException {
+        boolean touch = lastSeen.due(pending.tid(), pending.hostTime());
         try {
             writer.write(s -> {
                 s.getMapper(TransactionMapper.class).insert(pending);
-                s.getMapper(TerminalMapper.class).touchLastSeen(pending.tid(), pending.hostTime());
+                if (touch) {
+                    s.getMapper(TerminalMapper.class).touchLastSeen(pending.tid(), pending.hostTime());
+                }
                 return null;
             });
             return null;
