@@ -37,8 +37,7 @@ final class CompletionHandler implements RequestHandler, OriginalTransaction.Und
     /** A completion names its pre-auth by the auth code (38) the platform approved it with, not by an RRN. */
     @Override
     public boolean references(ISOMsg request, CapturedTransaction preAuth) {
-        String authCode = request.getString(38);
-        return authCode != null && authCode.equals(preAuth.authCode());
+        return OriginalTransaction.Undo.sameAuthCode(request, preAuth);
     }
 
     /**

@@ -39,6 +39,12 @@ final class OriginalTransaction {
             return rrn != null && rrn.equals(original.rrn());
         }
 
+        /** Whether the request's 38 is the auth code the host approved the original with. */
+        static boolean sameAuthCode(ISOMsg request, CapturedTransaction original) {
+            String authCode = request.getString(38);
+            return authCode != null && authCode.equals(original.authCode());
+        }
+
         /** The response code that refuses the request's amount against this approved original, or null. */
         String amountRefusal(CapturedTransaction original, long amount);
 

@@ -35,9 +35,8 @@ final class PreAuthVoidHandler implements RequestHandler, OriginalTransaction.Un
     /** The terminal printed both on the pre-auth's slip; both must be the host's. */
     @Override
     public boolean references(ISOMsg request, CapturedTransaction preAuth) {
-        String authCode = request.getString(38);
         return OriginalTransaction.Undo.super.references(request, preAuth)
-                && authCode != null && authCode.equals(preAuth.authCode());
+                && OriginalTransaction.Undo.sameAuthCode(request, preAuth);
     }
 
     /** A void releases the whole hold. */
