@@ -43,4 +43,15 @@ public record CapturedTransaction(
         this(id, tid, mid, batch, trace, rrn, authCode, mti, processingCode, kind, amount, currency, panFirst6, panLast4,
                 panHash, entryMode, responseCode, status, terminalDate, terminalTime, hostTime, null, null, null, null);
     }
+
+    /**
+     * This row with its decision: the auth code, response code, status and the answer a retransmission gets back.
+     * For a row written once with its decision, where no PENDING row came first.
+     */
+    public CapturedTransaction decided(String authCode, String responseCode, TransactionStatus status,
+                                       String responseFields) {
+        return new CapturedTransaction(id, tid, mid, batch, trace, rrn, authCode, mti, processingCode, kind, amount,
+                currency, panFirst6, panLast4, panHash, entryMode, responseCode, status, terminalDate, terminalTime,
+                hostTime, originalId, reasonCode, requestHash, responseFields);
+    }
 }

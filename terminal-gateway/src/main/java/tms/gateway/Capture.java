@@ -19,12 +19,14 @@ import tms.store.TransactionMapper;
 import tms.store.TransactionStatus;
 
 /**
- * Captures one authorised financial request (purchase, balance inquiry, void, refund) in two commits: a PENDING
- * row reserving its key, then — after the platform decides — the decision together with its consequence for the
- * original (a void marks its purchase VOIDED, a refund adds to its purchase's refunded amount). Both are units of
- * the {@link CaptureWriter}, so each commit is shared with the requests of other connections. The answer is
- * built only after the second commit, so an approval never leaves uncaptured, and its fields are stored with the
- * row so a retransmission gets the same answer.
+ * Captures one authorised financial request (purchase, balance inquiry, void, refund). With a platform across
+ * the network it takes two commits: a PENDING row reserving its key, then — after the platform decides — the
+ * decision together with its consequence for the original (a void marks its purchase VOIDED, a refund adds to its
+ * purchase's refunded amount). With a platform that decides in process (the stand-in) nothing outside knows of
+ * the decision until the answer leaves, so the row is written once, decided, with the consequence in the same
+ * unit. Every write is a unit of the {@link CaptureWriter}, so each commit is shared with the requests of other
+ * connections. The answer is built only after the last commit, so an approval never leaves uncaptured, and its
+ * fields are stored with the row so a retransmission gets the same answer.
  */
 final class Capture {
 
@@ -47,7 +49,7 @@ final class Capture {
     private final HostClock clock;
     private final ReferenceNumbers rrns;
     private final String acquirerId;
-    private final PendingCapture pendingCapture;
+    private final CaptureInsert inserts;
     private final CaptureWriter writer;
 
     Capture(Store store, CaptureWriter writer, SecurityModule hsm, PaymentPlatform platform, HostClock clock,
@@ -59,7 +61,7 @@ final class Capture {
         this.rrns = rrns;
         this.acquirerId = acquirerId;
         this.writer = writer;
-        this.pendingCapture = new PendingCapture(store, writer,
+        this.inserts = new CaptureInsert(store, writer,
                 new LastSeenThrottle(java.time.Duration.ofSeconds(1)));
     }
 
@@ -109,53 +111,84 @@ final class Capture {
                 PanDisplay.last4(pan), panHash, request.getString(22), null, TransactionStatus.PENDING,
                 request.getString(13), request.getString(12), now, original == null ? null : original.id(), null,
                 RequestFingerprint.of(panHash, requester.macBlockInput()), null);
-        Reply taken = pendingCapture.reserve(pending, request);
-        if (taken != null) {
-            return taken;
-        }
-
-        PlatformDecision decision;
-        try {
-            byte[] pinBlock = request.hasField(52) ? request.getBytes(52) : null;
-            WrappedKey pik = pinBlock != null && terminal.pikWrapped() != null ? WrappedKey.decode(terminal.pikWrapped())
-                    : null;
-            decision = platform.authorise(new AuthorisationRequest(kind, tid, terminal.mid(), pan, amount, currency, rrn,
-                    request.getString(22), pinBlock, pik));
-        } catch (RuntimeException e) {
-            LOG.error("{} terminal {} trace {}: the platform failed; answering 96", kind, tid, trace, e);
-            decision = PlatformDecision.decline(ResponseCodes.SYSTEM_MALFUNCTION);
-        }
-        PlatformDecision platformDecision = decision;
-        // the decision is committed before the answer exists: an approval never leaves uncaptured
         ISOMsg response;
-        try {
-            response = writer.write(s -> {
-                PlatformDecision decided = platformDecision;
-                if (decided.approved()) {
-                    String refusal = consequence.apply(s);
-                    if (refusal != null) {
-                        decided = PlatformDecision.decline(refusal);
-                    }
-                }
-                ISOMsg answer = answer(request, decided, rrn, currency, now);
-                int recorded = s.getMapper(TransactionMapper.class).recordDecision(tid, batch, trace, kind,
-                        decided.authCode(), decided.responseCode(),
-                        decided.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED,
-                        StoredAnswer.fieldsOf(answer));
-                if (recorded == 0) {
-                    // a reversal reached the PENDING row first: the terminal gave up on this answer
-                    throw new ReversedMeanwhile();
-                }
-                return answer;
+        if (platform.decidesInProcess()) {
+            // nothing outside this process knows of the decision yet: the row is written once, decided
+            PlatformDecision decision = decide(kind, request, terminal, pan, amount, currency, rrn);
+            CaptureInsert.Outcome<ISOMsg> written = inserts.insertOnce(pending, request, s -> {
+                Decided decided = settle(s, decision, consequence, request, rrn, currency, now);
+                return new CaptureInsert.Row<>(pending.decided(decided.decision.authCode(),
+                        decided.decision.responseCode(), decided.status(), StoredAnswer.fieldsOf(decided.answer)),
+                        decided.answer);
             });
-        } catch (ReversedMeanwhile e) {
-            LOG.warn("{} terminal {} batch {} trace {} was reversed while the platform decided; answering 96", kind,
-                    tid, batch, trace);
-            return Reply.macked(request, ResponseCodes.SYSTEM_MALFUNCTION);
+            if (written.taken() != null) {
+                return written.taken();
+            }
+            response = written.result();
+        } else {
+            // the key is reserved before the platform is asked, so a copy of this request is never authorised twice
+            Reply taken = inserts.reserve(pending, request);
+            if (taken != null) {
+                return taken;
+            }
+            PlatformDecision decision = decide(kind, request, terminal, pan, amount, currency, rrn);
+            try {
+                // the decision is committed before the answer exists: an approval never leaves uncaptured
+                response = writer.write(s -> {
+                    Decided decided = settle(s, decision, consequence, request, rrn, currency, now);
+                    int recorded = s.getMapper(TransactionMapper.class).recordDecision(tid, batch, trace, kind,
+                            decided.decision.authCode(), decided.decision.responseCode(), decided.status(),
+                            StoredAnswer.fieldsOf(decided.answer));
+                    if (recorded == 0) {
+                        // a reversal reached the PENDING row first: the terminal gave up on this answer
+                        throw new ReversedMeanwhile();
+                    }
+                    return decided.answer;
+                });
+            } catch (ReversedMeanwhile e) {
+                LOG.warn("{} terminal {} batch {} trace {} was reversed while the platform decided; answering 96",
+                        kind, tid, batch, trace);
+                return Reply.macked(request, ResponseCodes.SYSTEM_MALFUNCTION);
+            }
         }
         LOG.info("{} terminal {} batch {} trace {} amount {} card {} → {} rrn {}", kind, tid, batch, trace, amount,
                 MaskedMessage.truncatedPan(pan), response.getString(39), rrn);
         return Reply.macked(response);
+    }
+
+    private PlatformDecision decide(TransactionKind kind, ISOMsg request, SignedInTerminal terminal, String pan,
+                                    long amount, String currency, String rrn) {
+        try {
+            byte[] pinBlock = request.hasField(52) ? request.getBytes(52) : null;
+            WrappedKey pik = pinBlock != null && terminal.pikWrapped() != null ? WrappedKey.decode(terminal.pikWrapped())
+                    : null;
+            return platform.authorise(new AuthorisationRequest(kind, terminal.tid(), terminal.mid(), pan, amount,
+                    currency, rrn, request.getString(22), pinBlock, pik));
+        } catch (RuntimeException e) {
+            LOG.error("{} terminal {} trace {}: the platform failed; answering 96", kind, terminal.tid(),
+                    request.getString(11), e);
+            return PlatformDecision.decline(ResponseCodes.SYSTEM_MALFUNCTION);
+        }
+    }
+
+    /** The decision as it stands after its consequence for the original, and the answer that tells it. */
+    private record Decided(PlatformDecision decision, ISOMsg answer) {
+        TransactionStatus status() {
+            return decision.approved() ? TransactionStatus.APPROVED : TransactionStatus.DECLINED;
+        }
+    }
+
+    /** In the decision's transaction: an approval's consequence (which may turn it into a refusal), then the answer. */
+    private Decided settle(SqlSession session, PlatformDecision decision, Consequence consequence, ISOMsg request,
+                           String rrn, String currency, Instant now) {
+        PlatformDecision decided = decision;
+        if (decided.approved()) {
+            String refusal = consequence.apply(session);
+            if (refusal != null) {
+                decided = PlatformDecision.decline(refusal);
+            }
+        }
+        return new Decided(decided, answer(request, decided, rrn, currency, now));
     }
 
     private ISOMsg answer(ISOMsg request, PlatformDecision decision, String rrn, String currency, Instant now) {

@@ -31,6 +31,12 @@ public final class StandInPlatform implements PaymentPlatform {
         return new PlatformDecision("00", authCode(), null);
     }
 
+    /** Its rules read only the request: deciding twice changes nothing and nothing outside remembers it. */
+    @Override
+    public boolean decidesInProcess() {
+        return true;
+    }
+
     private String authCode() {
         return String.format("%06d", random.nextInt(1_000_000));
     }

@@ -85,6 +85,11 @@ public final class TerminalGateway implements AutoCloseable {
     }
 
     /** Binds and starts serving; returns the port actually bound (useful with port 0). */
+    /** The writer of every captured row, for its counters (tests and diagnostics). */
+    CaptureWriter captureWriter() {
+        return writer;
+    }
+
     public synchronized int start() throws InterruptedException {
         if (serverChannel != null) {
             throw new IllegalStateException("the gateway is already running on port " + port());

@@ -227,6 +227,39 @@ class PurchaseTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("tms.store.testing.TestDatabases#all")
+    void theStandInDecidesInProcessSoTheRowIsWrittenOnceWithItsDecision(TestDatabase db) throws Exception {
+        try (GatewayFixture fixture = new GatewayFixture(db, temp);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            CaptureWriter writer = fixture.gateway().captureWriter();
+            long before = writer.committedUnits();
+            TransactionResult result = terminal.purchase(700, PAN);
+            assertThat(result.responseCode()).isEqualTo("00");
+            assertThat(writer.committedUnits() - before).isEqualTo(1);
+            assertThat(find(fixture, terminal.batch(), result.trace(), TransactionKind.PURCHASE).authCode())
+                    .isEqualTo(result.authCode());
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
+    void aPlatformAcrossTheNetworkIsAskedOnlyAfterThePendingRowReservedTheKey(TestDatabase db) throws Exception {
+        // the stand-in's rules behind an interface that does not say it decides in process
+        StandInPlatform standIn = new StandInPlatform(StandInRules.defaults());
+        PaymentPlatform remote = standIn::authorise;
+        try (GatewayFixture fixture = new GatewayFixture(db, temp, GatewayConfig.defaults(), remote);
+             SimulatedTerminal terminal = signedIn(fixture)) {
+            CaptureWriter writer = fixture.gateway().captureWriter();
+            long before = writer.committedUnits();
+            TransactionResult result = terminal.purchase(700, PAN);
+            assertThat(result.responseCode()).isEqualTo("00");
+            assertThat(writer.committedUnits() - before).isEqualTo(2);
+            assertThat(find(fixture, terminal.batch(), result.trace(), TransactionKind.PURCHASE).status())
+                    .isEqualTo(TransactionStatus.APPROVED);
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("tms.store.testing.TestDatabases#all")
     void aTerminalSuspendedMidSessionGets58(TestDatabase db) throws Exception {
         try (GatewayFixture fixture = new GatewayFixture(db, temp);
              SimulatedTerminal terminal = signedIn(fixture)) {
