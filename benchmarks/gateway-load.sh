@@ -5,22 +5,28 @@
 # against the canned-answer server, for the throughput ratio; (b) open loop at half the gateway's maximum
 # from (a), for the p99 there. Prints each run and the medians, against the targets of the issue:
 # gateway throughput >= 50 % of the ceiling's, p99 < 20 ms at half the maximum rate.
-#   TERMINALS=20 DURATION=10s WARMUP=2s REPEATS=3 benchmarks/gateway-load.sh
+# The server is first warmed up for SERVER_WARMUP under the same closed loop: its JIT takes the better part of
+# a minute to settle, and until it has the compiler threads take a third of the machine (docs/benchmarks.md).
+# Each `sim load` is a new JVM, so each measured run gets WARMUP too: the generator's own JIT must settle
+# before the gateway run, or the ceiling (which runs after it, in the same JVM) gets a warmer generator.
+#   TERMINALS=20 DURATION=10s WARMUP=20s SERVER_WARMUP=60s REPEATS=3 benchmarks/gateway-load.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 terminals="${TERMINALS:-20}"
 duration="${DURATION:-10s}"
-warmup="${WARMUP:-2s}"
+warmup="${WARMUP:-20s}"
 repeats="${REPEATS:-3}"
+server_warmup="${SERVER_WARMUP:-60s}"
 
 "$root/tms" --version >/dev/null   # builds tms.jar (package, never install) when the sources are newer
 jar="$root/tms-server/target/tms.jar"
 data="$(mktemp -d "${TMPDIR:-/tmp}/tms-load.XXXXXX")"
-echo "data directory $data (kept; the server's output is in $data/run.log)"
+# the store grows by hundreds of megabytes a run: the directory goes at exit unless KEEP=1 asks to keep it
+echo "data directory $data ($([ "${KEEP:-0}" = 1 ] && echo "kept; the server's output is in $data/run.log" || echo "removed at exit; KEEP=1 keeps it"))"
 
 java -jar "$jar" run --dev-lmk --data "$data" --bind 127.0.0.1 --gateway-port 0 --admin-port 0 >"$data/run.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; [ "${KEEP:-0}" = 1 ] || rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   grep -q "is running" "$data/run.log" && break
   kill -0 "$server" 2>/dev/null || { cat "$data/run.log"; echo "tms run stopped before it was ready" >&2; exit 1; }
@@ -32,7 +38,8 @@ echo "gateway on 127.0.0.1:$port; $terminals terminals, $warmup warm-up + $durat
 
 load() { java -jar "$jar" sim load --data "$data" --port "$port" --terminals "$terminals" "$@"; }
 
-load --provision --dev-lmk --rate max --duration 2s --warmup 0s >/dev/null   # provisions, and warms the gateway
+echo "warming the server up for $server_warmup"
+load --provision --dev-lmk --rate max --duration "$server_warmup" --warmup 0s >/dev/null   # provisions, and warms the gateway
 for i in $(seq 1 "$repeats"); do
   echo "== run $i of $repeats"
   load --warmup "$warmup" --duration "$duration" --rate max --ceiling --json "$data/max-$i.json"
