@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The header of a key block at rest: the TR-31 fields of {@link Tr31Usage}, and three optional blocks, all under
@@ -33,6 +34,10 @@ final class AtRestKeyBlock {
     private static final String LEGACY_KCV = "00";
     private static final String CMAC_KCV = "01";
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    // compiled once: a terminal's wrapped MAK is decoded for every message it sends
+    private static final Pattern LENGTH = Pattern.compile("[1-9][0-9]?");
+    private static final Pattern LEGACY_CHECK_VALUE = checkValuePattern(LEGACY_KCV);
+    private static final Pattern CMAC_CHECK_VALUE = checkValuePattern(CMAC_KCV);
 
     private AtRestKeyBlock() {
     }
@@ -84,7 +89,7 @@ final class AtRestKeyBlock {
         }
         KeyUsage usage = parse(KeyUsage.class, parts[0], binding);
         KeyAlgorithm algorithm = parse(KeyAlgorithm.class, parts[1], binding);
-        int length = parts[2].matches("[1-9][0-9]?") ? Integer.parseInt(parts[2]) : -1;
+        int length = LENGTH.matcher(parts[2]).matches() ? Integer.parseInt(parts[2]) : -1;
         if (!algorithm.allowsLength(length)) {
             throw new HsmException("the key block's optional block " + BINDING_ID + " gives a length of '" + parts[2]
                     + "' for " + algorithm + "; expected " + algorithm.lengthsText());
@@ -94,12 +99,18 @@ final class AtRestKeyBlock {
                     + " (the key's check value); expected one in every key block at rest");
         }
         String kcvAlgorithm = algorithm == KeyAlgorithm.AES ? CMAC_KCV : LEGACY_KCV;
-        if (!checkValue.matches(kcvAlgorithm + "[0-9A-F]{" + 2 * WrappedKey.CHECK_VALUE_BYTES + "}")) {
+        Pattern expected = algorithm == KeyAlgorithm.AES ? CMAC_CHECK_VALUE : LEGACY_CHECK_VALUE;
+        if (!expected.matcher(checkValue).matches()) {
             throw new HsmException("the key block's optional block " + CHECK_VALUE_ID + " is '" + checkValue + "'; expected "
                     + kcvAlgorithm + " (the KCV algorithm for " + algorithm + ") and " + 2 * WrappedKey.CHECK_VALUE_BYTES
                     + " uppercase hex digits");
         }
         return new Binding(usage, algorithm, length, HEX.parseHex(checkValue.substring(2)));
+    }
+
+    /** The KCV algorithm's two digits, then the check value in uppercase hex. */
+    private static Pattern checkValuePattern(String kcvAlgorithm) {
+        return Pattern.compile(kcvAlgorithm + "[0-9A-F]{" + 2 * WrappedKey.CHECK_VALUE_BYTES + "}");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String binding) {

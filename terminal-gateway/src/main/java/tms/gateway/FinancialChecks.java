@@ -59,7 +59,16 @@ final class FinancialChecks {
     /** 13 for an amount that is missing or zero (field 4 is unsigned digits: a negative amount cannot travel). */
     static String amountRefusal(ISOMsg request) {
         String amount = request.getString(4);
-        return amount == null || amount.chars().allMatch(c -> c == '0') ? ResponseCodes.INVALID_AMOUNT : null;
+        return amount == null || allZeros(amount) ? ResponseCodes.INVALID_AMOUNT : null;
+    }
+
+    private static boolean allZeros(String digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The batch the terminal names in 60.2; the one handed out at its last sign-in when 60.2 has none. */
