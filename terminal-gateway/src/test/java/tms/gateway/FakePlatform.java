@@ -26,7 +26,7 @@ import tms.iso8583.CupMessageCodec;
  * every request, and answers each as the test decides — approve, decline, late, never, or a connection cut in the
  * middle of the answer — MACing its answers under its own copy of the zone MAC key.
  */
-final class FakePlatform implements AutoCloseable {
+public final class FakePlatform implements AutoCloseable {
 
     enum Behaviour { APPROVE, DECLINE_51, SLOW, SILENT, DISCONNECT_MID_ANSWER, BAD_MAC }
 
@@ -42,7 +42,7 @@ final class FakePlatform implements AutoCloseable {
     volatile Function<ISOMsg, Behaviour> behaviour = m -> Behaviour.APPROVE;
     volatile Duration slowBy = Duration.ofMillis(800);
 
-    FakePlatform(SecurityModule hsm, WrappedKey zak, MacAlgorithm mac) throws IOException {
+    public FakePlatform(SecurityModule hsm, WrappedKey zak, MacAlgorithm mac) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.hsm = hsm;
         this.zak = zak;
@@ -52,7 +52,7 @@ final class FakePlatform implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

@@ -20,11 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tms.admin.Actor;
+import tms.admin.ZoneKeys;
+import tms.gateway.FakePlatform;
+import tms.hsm.KeyAlgorithm;
+import tms.hsm.KeyUsage;
+import tms.hsm.MacAlgorithm;
 import tms.hsm.SecurityModule;
 import tms.hsm.Lmk;
 import tms.hsm.SoftwareSecurityModule;
@@ -39,6 +47,7 @@ import tms.store.TransactionKind;
 import tms.store.TransactionMapper;
 import tms.store.TransactionStatus;
 import tms.store.testing.TestDatabase;
+import tms.store.testing.TestDatabases;
 
 /**
  * Issue 4's crash test: twenty terminals buy as fast as they are answered while {@code tms run}, in a process of its
@@ -52,6 +61,8 @@ import tms.store.testing.TestDatabase;
 class GatewayCrashUnderLoadTest {
 
     private static final int TERMINALS = 20;
+    private static final byte[] CLEAR_ZPK = java.util.HexFormat.of().parseHex("0123456789abcdeffedcba9876543210");
+    private static final byte[] CLEAR_ZAK = java.util.HexFormat.of().parseHex("89abcdef0123456776543210fedcba98");
     private static final int APPROVALS_AFTER_RESTART = 3;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
@@ -69,9 +80,22 @@ class GatewayCrashUnderLoadTest {
     @TempDir
     Path data;
 
-    @ParameterizedTest
-    @MethodSource("tms.store.testing.TestDatabases#all")
-    void everyApprovalReceivedIsCapturedOnceAndEveryUnansweredPurchaseIsReversedOrFlagged(TestDatabase db)
+    /**
+     * Where decisions come from: the stand-in decides in process, so each purchase is one commit; a platform across
+     * the network (a fake one on a real socket, approving everything) makes each purchase a PENDING row first and its
+     * decision second, which is what a kill can leave undecided.
+     */
+    enum Decider { STAND_IN, UPSTREAM }
+
+    static Stream<Arguments> databasesAndDeciders() {
+        // a fresh TestDatabase per case: each is opened once
+        return Stream.of(Decider.values()).flatMap(decider -> TestDatabases.all().map(db -> Arguments.of(db, decider)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}, {1}")
+    @MethodSource("databasesAndDeciders")
+    void everyApprovalReceivedIsCapturedOnceAndEveryUnansweredPurchaseIsReversedOrFlagged(TestDatabase db,
+                                                                                         Decider decider)
             throws Exception {
         long started = System.nanoTime();
         StringBuilder phases = new StringBuilder();
@@ -90,15 +114,31 @@ class GatewayCrashUnderLoadTest {
         InstallationOptions installation = new InstallationOptions(data, database, LmkOptions.developmentLmk());
         SecurityModule terminalKeys = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(data.resolve("terminal-lmk.key")));
         LoadTerminalFleet fleet = new LoadTerminalFleet(data.resolve("simulator"), terminalKeys);
+        List<String> platformOptions = new ArrayList<>();
+        FakePlatform upstream = null;
+        if (decider == Decider.UPSTREAM) {
+            SecurityModule platformKeys = new SoftwareSecurityModule(Lmk.loadOrCreateDevelopment(data.resolve("platform-lmk.key")));
+            upstream = new FakePlatform(platformKeys, platformKeys.formKeyFromComponents(KeyUsage.ZAK,
+                    List.of(CLEAR_ZAK.clone())), MacAlgorithm.X9_19);
+            // a platform timeout under --undecided-after, which tms run requires (the fake answers at once anyway)
+            platformOptions.addAll(List.of("--platform", "127.0.0.1:" + upstream.port(), "--platform-timeout-ms",
+                    Integer.toString(UNDECIDED_AFTER_SECONDS * 1_000 - 1_000)));
+        }
         try (Installation server = Installation.open(installation, silent())) {
             phases.append("opened in ").append(millisSince(started)).append(" ms; ");
             fleet.provision(TERMINALS, server, silent());
+            if (upstream != null) {
+                ZoneKeys zoneKeys = new ZoneKeys(server.store(), server.hsm(), java.time.Clock.systemUTC());
+                zoneKeys.form(KeyUsage.ZPK, KeyAlgorithm.TDES, List.of(CLEAR_ZPK.clone()), null, Actor.commandLine());
+                zoneKeys.form(KeyUsage.ZAK, KeyAlgorithm.TDES, List.of(CLEAR_ZAK.clone()), null, Actor.commandLine());
+            }
         }
         List<TerminalProfile> profiles = fleet.profiles(TERMINALS);
         phases.append("provisioned in ").append(millisSince(started)).append(" ms; ");
         long serverStart = System.nanoTime();
 
-        ServerProcess first = ServerProcess.start(data, environment, "--gateway-port", "0");
+        ServerProcess first = ServerProcess.start(data, environment,
+                with(platformOptions, "--gateway-port", "0"));
         ServerProcess second = null;
         List<Buyer> buyers = new ArrayList<>();
         try {
@@ -133,8 +173,8 @@ class GatewayCrashUnderLoadTest {
             }
             // restarted once those rows are older than --undecided-after, so that its first look flags them
             Thread.sleep(Math.max(0, UNDECIDED_AFTER_SECONDS * 1_000L + 100 - millisSince(killedAt)));
-            second = ServerProcess.start(data, environment, "--gateway-port", Integer.toString(port),
-                    "--undecided-after", Integer.toString(UNDECIDED_AFTER_SECONDS));
+            second = ServerProcess.start(data, environment, with(platformOptions, "--gateway-port",
+                    Integer.toString(port), "--undecided-after", Integer.toString(UNDECIDED_AFTER_SECONDS)));
             assertThat(second.gatewayPort(START_LIMIT)).isEqualTo(port);
             buyers.forEach(Buyer::serverRestarted);
             phases.append("restarted ").append(millisSince(killedAt)).append(" ms after the kill; ");
@@ -166,8 +206,8 @@ class GatewayCrashUnderLoadTest {
             }
             String summary = summary(buyers, rows, pendingAtKill, flagged) + "; " + phases + "total "
                     + millisSince(started) + " ms";
-            System.out.println(db.name() + ": " + summary);
-            assertThat(violations).as("%s\n%s", db.name(), summary).isEmpty();
+            System.out.println(db.name() + ", " + decider + ": " + summary);
+            assertThat(violations).as("%s, %s\n%s", db.name(), decider, summary).isEmpty();
         } finally {
             buyers.forEach(Buyer::halt);
             for (Buyer buyer : buyers) {
@@ -177,7 +217,16 @@ class GatewayCrashUnderLoadTest {
             if (second != null) {
                 second.close();
             }
+            if (upstream != null) {
+                upstream.close();
+            }
         }
+    }
+
+    private static String[] with(List<String> first, String... then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(then));
+        return all.toArray(String[]::new);
     }
 
     /** The invariants, as a list of what broke them (empty when they hold). */
