@@ -11,25 +11,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import tms.store.testing.TestDatabase;
-import tms.store.testing.TestDatabases;
 
 /** The server itself: health, headers, sessions, and the start page behind the sign-in. */
 class AdminServerTest {
 
-    private TestDatabase db;
     private RunningConsole console;
 
     @BeforeEach
     void start() throws Exception {
-        db = TestDatabases.h2();
-        console = new RunningConsole(db.open(), List.of());
+        console = RunningConsole.onFreshH2(List.of());
     }
 
     @AfterEach
     void stop() {
         console.close();
-        db.close();
     }
 
     @Test

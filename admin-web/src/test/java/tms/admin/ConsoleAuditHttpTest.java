@@ -22,32 +22,27 @@ import tms.admin.console.Role;
 import tms.admin.console.Route;
 import tms.store.AuditEntry;
 import tms.store.AuditLogMapper;
-import tms.store.testing.TestDatabase;
-import tms.store.testing.TestDatabases;
 
 /** The audit log page and API over HTTP, who reads what, and the upload limits. */
 class ConsoleAuditHttpTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private TestDatabase db;
     private RunningConsole console;
 
     @BeforeEach
     void start() throws Exception {
-        db = TestDatabases.h2();
         ConsoleSection uploads = () -> List.of(Route.post("/test-upload", "count an upload's bytes",
                 EnumSet.of(Role.ADMIN), r -> {
                     try (InputStream in = r.upload("file")) {
                         return Reply.json(Map.of("bytes", in == null ? -1 : in.readAllBytes().length));
                     }
                 }));
-        console = new RunningConsole(db.open(), List.of(uploads));
+        console = RunningConsole.onFreshH2(List.of(uploads));
     }
 
     @AfterEach
     void stop() {
         console.close();
-        db.close();
     }
 
     private void append(Instant at, String actor, String action, String subject) {

@@ -14,27 +14,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tms.admin.console.Role;
-import tms.store.testing.TestDatabase;
-import tms.store.testing.TestDatabases;
 
 /** Signing in, sessions, CSRF and API tokens over HTTP against the real console. */
 class ConsoleSignInHttpTest {
 
     private static final String ADMIN_PASSWORD = "correct horse battery";
     private final ObjectMapper json = new ObjectMapper();
-    private TestDatabase db;
     private RunningConsole console;
 
     @BeforeEach
     void start() throws Exception {
-        db = TestDatabases.h2();
-        console = new RunningConsole(db.open(), List.of());
+        console = RunningConsole.onFreshH2(List.of());
     }
 
     @AfterEach
     void stop() {
         console.close();
-        db.close();
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.function.BiFunction;
 
 import tms.admin.console.ConsoleSection;
 import tms.store.Store;
+import tms.store.testing.TestDatabase;
+import tms.store.testing.TestDatabases;
 
 /**
  * The real console for tests: AdminServer on port 0 over a test database, with the real authenticator and
@@ -24,9 +26,19 @@ public final class RunningConsole implements AutoCloseable {
     public final AtomicReference<StatusReport> status = new AtomicReference<>(report(true));
     public final AdminServer server;
     public final int port;
+    /** The database this console opened for itself and closes with it; null when the caller owns the store. */
+    private TestDatabase ownDatabase;
 
     public RunningConsole(Store store, List<? extends ConsoleSection> sections) throws Exception {
         this(store, (access, clock) -> sections);
+    }
+
+    /** A console over a fresh H2 of its own, closed with the console. */
+    public static RunningConsole onFreshH2(List<? extends ConsoleSection> sections) throws Exception {
+        TestDatabase db = TestDatabases.h2();
+        RunningConsole console = new RunningConsole(db.open(), sections);
+        console.ownDatabase = db;
+        return console;
     }
 
     /** With the business sections made from the console's own access and clock (as ConsoleSections.all makes them). */
@@ -58,5 +70,8 @@ public final class RunningConsole implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (ownDatabase != null) {
+            ownDatabase.close();
+        }
     }
 }
